@@ -1,5 +1,6 @@
 // Shared jest settings for every project: swc transpiles TypeScript (type checking is a
-// separate `npm run typecheck` step that the test command runs first), and each run reports
+// separate `npm run typecheck` step that the test command runs first; `@vecgres/*` imports
+// resolve through the npm workspace links to each package's src/index.ts), and each run reports
 // its counts to VECGRES_TEST_RESULTS (see tools/scripts/count-reporter.js).
 const path = require('node:path');
 
@@ -9,8 +10,5 @@ module.exports = {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
   },
   moduleFileExtensions: ['ts', 'js', 'json', 'node'],
-  moduleNameMapper: {
-    '^@vecgres/(.*)$': path.join(__dirname, 'libs/$1/src/index.ts'),
-  },
   reporters: ['default', path.join(__dirname, 'tools/scripts/count-reporter.js')],
 };

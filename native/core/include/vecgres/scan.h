@@ -46,3 +46,12 @@ Status scan_topk(const KernelTable& kt, const ScanArgs& args, size_t k, uint32_t
                  float* out_dists, uint32_t* out_counts);
 
 }  // namespace vecgres
+
+namespace vecgres {
+
+// A plain sequential read of `bytes` bytes (vector loads at the active level, summed so the
+// compiler cannot drop them). Used by tools/bench to measure the memory bandwidth that the
+// scans are compared against. Returns a checksum of what was read.
+uint64_t read_memory(const KernelTable& kt, const void* data, size_t bytes);
+
+}  // namespace vecgres
