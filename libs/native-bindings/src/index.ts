@@ -1,1 +1,22 @@
-export {};
+// @vecgres/native-bindings: the only importer of the native addon.
+export type { ElemType, Metric, ScanSpec, SimdLevel, TopK, VectorArray } from './types';
+export type { NativeAddon, NativeCore } from './native-core';
+export { createNativeCore } from './native-core';
+export {
+  NATIVE_ERROR_SQLSTATE,
+  NativeError,
+  isNativeErrorCode,
+  toNativeError,
+  type NativeErrorCode,
+} from './native-error';
+export { NO_ID, allocTopK, topKRow } from './topk';
+export {
+  NativeAddonLoadError,
+  REBUILD_COMMAND,
+  defaultAddonPath,
+  loadAddon,
+  loadNativeCore,
+  type LoadNativeCoreOptions,
+} from './loader';
+export { float32ToHalfBits, halfBitsToFloat32, encodeHalf } from './half';
+export * from './storage-native';

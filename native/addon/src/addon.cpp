@@ -1,16 +1,11 @@
-// Module entry: registers each group of functions. Placeholder until the kernels land.
+// Module entry: registers each group of functions (one Register* per addon_*.cpp file).
 #include <napi.h>
 
-#include "vecgres/simd_level.h"
-
-namespace {
-Napi::Value SimdLevelName(const Napi::CallbackInfo& info) {
-  return Napi::String::New(info.Env(), vecgres::simd_level_name(vecgres::detect_simd_level()));
-}
-}  // namespace
+#include "addon_register.h"
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
-  exports.Set("simdLevel", Napi::Function::New(env, SimdLevelName));
+  vecgres_addon::RegisterSimd(env, exports);
+  vecgres_addon::RegisterScan(env, exports);
   return exports;
 }
 

@@ -10,7 +10,8 @@
 //   f16 inputs are IEEE-754 binary16 bit patterns (uint16_t), as pgvector's halfvec.
 //   i8/u8 results are exact integers (int32 holds them for d <= 33,000).
 //   bits_hamming: popcount(a xor b); bits_jaccard: 1 - popcount(a and b) / popcount(a or b),
-//   with pgvector's edge rule when a and b have no set bits (see kernels_scalar.cpp).
+//   = 1 when a and b share no set bit (pgvector's rule; covers two all-zero vectors). Bits past
+//   d_bits in the last byte are ignored (masked), whatever they hold.
 #pragma once
 
 #include <cstddef>
@@ -40,12 +41,23 @@ struct KernelTable {
 
   uint32_t (*bits_hamming)(const uint8_t* a, const uint8_t* b, size_t d_bits);
   float (*bits_jaccard)(const uint8_t* a, const uint8_t* b, size_t d_bits);
+
+  // Sequential read of `bytes` bytes with this level's widest loads; returns the sum of the
+  // little-endian uint64 words (plus the trailing bytes as values), identical at every level.
+  // Use the read_memory() wrapper in scan.h.
+  uint64_t (*read_memory)(const void* data, size_t bytes);
 };
 
 // The table for `level`, or nullptr when that level is not available here.
 const KernelTable* kernel_table(SimdLevel level);
 
-// The table chosen once at load: VECGRES_SIMD_LEVEL if set and available, else the best level.
+// The table chosen once (first call; immutable afterwards): VECGRES_SIMD_LEVEL if set and
+// available, else the best level.
 const KernelTable& active_kernels();
+
+// True when VECGRES_SIMD_LEVEL named a level that cannot run here (not compiled in, not
+// supported by this CPU, or an unknown name): active_kernels() then fell back to the best
+// available level. The TS layer reports it. Calls active_kernels() first.
+bool forced_level_unavailable();
 
 }  // namespace vecgres

@@ -1,0 +1,60 @@
+// Finishing steps shared by every SIMD level, so that all levels apply pgvector's rules
+// identically once the per-ISA loops have produced their sums.
+//
+// `static inline` throughout: see half.h for why nothing here may have external linkage.
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+
+#include "vecgres/kernels.h"
+
+namespace vecgres {
+namespace detail {
+
+// pgvector vector.c cosine_distance: the similarity is computed in double from float sums
+// as dot / sqrt(|a|^2 |b|^2) (one sqrt of the product, not a product of sqrts), clamped to
+// [-1, 1], and the distance is 1 - similarity. A zero norm gives 0/0 = NaN, which the clamp
+// comparisons leave untouched.
+static inline float cosine_from_sums(float dot, float norm_a, float norm_b) {
+  double sim = static_cast<double>(dot) /
+               std::sqrt(static_cast<double>(norm_a) * static_cast<double>(norm_b));
+  if (sim > 1.0) {
+    sim = 1.0;
+  } else if (sim < -1.0) {
+    sim = -1.0;
+  }
+  return static_cast<float>(1.0 - sim);
+}
+
+// pgvector bitvector.c BitJaccardDistance: 1 when the intersection is empty (this covers two
+// all-zero vectors, where the ratio would be 0/0), else 1 - |a&b| / |a|b|.
+static inline float jaccard_from_counts(uint64_t ab, uint64_t aa, uint64_t bb) {
+  if (ab == 0) return 1.0f;
+  return static_cast<float>(1.0 - static_cast<double>(ab) / static_cast<double>(aa + bb - ab));
+}
+
+// Bits are packed MSB-first (bit i of the vector is bit 7 - i%8 of byte i/8). When d_bits is
+// not a multiple of 8 only the top (d_bits % 8) bits of the last byte belong to the vector;
+// this mask keeps those. The whole bytes are d_bits / 8.
+static inline uint8_t tail_bits_mask(size_t d_bits) {
+  const unsigned rem = static_cast<unsigned>(d_bits & 7u);
+  return rem == 0 ? 0 : static_cast<uint8_t>(0xffu << (8u - rem));
+}
+
+static inline unsigned popcount8(uint8_t x) {
+  unsigned n = 0;
+  for (; x != 0; x = static_cast<uint8_t>(x & (x - 1))) ++n;
+  return n;
+}
+
+// The per-level tables, each defined in its own translation unit (kernels_scalar.cpp and
+// src/isa/*). They return nullptr when that code was not compiled for this architecture.
+const KernelTable* scalar_kernel_table();
+const KernelTable* avx2_kernel_table();
+const KernelTable* avx512_kernel_table(bool has_vnni);
+const KernelTable* neon_kernel_table();
+
+}  // namespace detail
+}  // namespace vecgres
