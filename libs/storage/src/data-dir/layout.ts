@@ -1,0 +1,29 @@
+// Where things live inside a data directory.
+//
+//   <dir>/VECGRES_VERSION        storage format version ("1\n"), written once at init
+//   <dir>/vecgres.pid            data-directory lock (pid of the owner)
+//   <dir>/manifest.json          last checkpoint: catalog blob, sealed segments, checkpoint LSN
+//   <dir>/wal/<first-lsn>.wal    WAL files, named by the 16-hex-digit LSN of their first record
+//   <dir>/segments/t<table>/<segment-id>/   sealed segment directories (immutable files)
+import * as path from 'node:path';
+
+export const FORMAT_VERSION = 1;
+export const VERSION_FILE = 'VECGRES_VERSION';
+export const LOCK_FILE = 'vecgres.pid';
+export const MANIFEST_FILE = 'manifest.json';
+
+export function walDir(dataDir: string): string {
+  return path.join(dataDir, 'wal');
+}
+
+export function segmentsDir(dataDir: string): string {
+  return path.join(dataDir, 'segments');
+}
+
+export function tableSegmentsDir(dataDir: string, tableId: number): string {
+  return path.join(segmentsDir(dataDir), `t${tableId}`);
+}
+
+export function segmentDir(dataDir: string, tableId: number, segmentId: string): string {
+  return path.join(tableSegmentsDir(dataDir, tableId), segmentId);
+}

@@ -1,0 +1,217 @@
+// The storage engine of one data directory: open + recovery, transactions, read views, and
+// the maintenance jobs (seal, checkpoint, merge), which run one at a time in the background
+// of commits and reads.
+import type { StorageNative } from '@vecgres/native-bindings';
+import { loadStorageNative } from '@vecgres/native-bindings';
+
+import { acquireDataDirLock, type DataDirLock } from '../data-dir/data-dir-lock';
+import { initOrCheckDataDir } from '../data-dir/format-version';
+import { FORMAT_VERSION } from '../data-dir/layout';
+import { invalidStorageArgument, storeUnavailable } from '../errors';
+import type { SealedSegment } from '../segment/sealed-segment';
+import { type StorageFs, nodeStorageFs } from '../fs/storage-fs';
+import { type RowCodec, jsonRowCodec } from '../row/row-codec';
+import type { StorageTableDef } from '../table/table-def';
+import { WalRecordType } from '../wal/wal-format';
+import type { WalStats } from '../wal/wal-writer';
+import { applyCommit } from './apply-commit';
+import { type CheckpointSummary, checkpoint } from './checkpoint';
+import { type CommitOp, encodeCommit } from './commit-record';
+import { type EngineContext, SerialQueue } from './engine-context';
+import { EngineState } from './engine-state';
+import { type MergeSummary, mergeTable } from './merge';
+import type { MergePolicyOptions } from './merge-policy';
+import { ReadView } from './read-view';
+import { type RecoverySummary, recover } from './recovery';
+import { type SealSummary, sealTable } from './seal';
+import { type TableSize, tableSize } from './sizes';
+import { type CommitResult, Transaction, type TransactionHost } from './transaction';
+
+export interface StorageOptions {
+  /** true (default): commit() resolves after the WAL fsync; false: after the write. */
+  synchronousCommit?: boolean;
+  /** WAL file size before rotation. Default 16 MiB. */
+  walSegmentBytes?: number;
+  /** Mutable segment rows that trigger a background seal. Default 100,000. */
+  sealThresholdRows?: number;
+  /** Seal and merge automatically after commits. Default true. */
+  autoMaintenance?: boolean;
+  merge?: MergePolicyOptions;
+  codec?: RowCodec;
+  fs?: StorageFs;
+  native?: StorageNative;
+  /** Overrides the storage format version (tests of the refusal path). */
+  formatVersion?: number;
+}
+
+export class StorageEngine implements TransactionHost {
+  private readonly queue = new SerialQueue();
+  private closed = false;
+  private maintenancePending = false;
+  /** The last background maintenance failure (seal/merge), for the server to log. */
+  maintenanceError: unknown = null;
+
+  private constructor(
+    private readonly ctx: EngineContext,
+    private readonly lock: DataDirLock,
+    private readonly opts: StorageOptions,
+  ) {}
+
+  get state(): EngineState {
+    return this.ctx.state;
+  }
+
+  /** Opens (creating if empty) a data directory and recovers it; see RecoverySummary. */
+  static async open(dataDir: string, opts: StorageOptions = {}): Promise<{ engine: StorageEngine; recovery: RecoverySummary }> {
+    const fs = opts.fs ?? nodeStorageFs();
+    const native = opts.native ?? loadStorageNative();
+    const formatVersion = opts.formatVersion ?? FORMAT_VERSION;
+    await initOrCheckDataDir(fs, dataDir, formatVersion);
+    const lock = await acquireDataDirLock(fs, dataDir);
+    try {
+      const state = new EngineState(opts.codec ?? jsonRowCodec);
+      const { wal, summary } = await recover({ fs, native, dataDir, state, formatVersion }, {
+        synchronousCommit: opts.synchronousCommit ?? true,
+        ...(opts.walSegmentBytes !== undefined ? { segmentBytes: opts.walSegmentBytes } : {}),
+      });
+      const ctx: EngineContext = { fs, native, dataDir, state, wal, formatVersion };
+      return { engine: new StorageEngine(ctx, lock, opts), recovery: summary };
+    } catch (e) {
+      await lock.release().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** Starts a transaction reading at the latest acknowledged commit. */
+  begin(): Transaction {
+    this.checkOpen();
+    return new Transaction(this, new ReadView(this.ctx.state, this.ctx.state.visibleSeq));
+  }
+
+  /** A read-only view at the latest acknowledged commit; release() it when done. */
+  snapshot(): ReadView {
+    this.checkOpen();
+    return new ReadView(this.ctx.state, this.ctx.state.visibleSeq);
+  }
+
+  /** @internal called by Transaction.commit(). */
+  async commitOps(ops: CommitOp[], snapshot: number): Promise<CommitResult> {
+    this.checkOpen();
+    const st = this.ctx.state;
+    st.checkConflicts({ commitSeq: 0, ops }, snapshot);
+    // Sequence, log and apply in one synchronous step, so commit order = LSN order = seq order.
+    const rec = { commitSeq: st.lastCommitSeq + 1, ops };
+    const { lsn, done } = this.ctx.wal.append(WalRecordType.Commit, encodeCommit(rec));
+    applyCommit(st, rec, lsn);
+    await done;
+    // WAL acknowledgements arrive in LSN order, so visibility only moves forward.
+    if (rec.commitSeq > st.visibleSeq) st.visibleSeq = rec.commitSeq;
+    this.scheduleMaintenance();
+    return { commitSeq: rec.commitSeq, lsn };
+  }
+
+  tables(): StorageTableDef[] {
+    return [...this.ctx.state.tables.values()].map((t) => t.def);
+  }
+
+  /** The latest committed catalog blob (checkpoint or a later Transaction.setCatalog). */
+  catalog(): unknown {
+    return JSON.parse(this.ctx.state.catalogJson);
+  }
+
+  set synchronousCommit(on: boolean) {
+    this.ctx.wal.synchronousCommit = on;
+  }
+  get synchronousCommit(): boolean {
+    return this.ctx.wal.synchronousCommit;
+  }
+
+  walStats(): WalStats {
+    return this.ctx.wal.stats();
+  }
+
+  /** Persists the catalog blob (if given), deletes and segment lists; truncates old WAL. */
+  checkpoint(catalog?: unknown): Promise<CheckpointSummary> {
+    this.checkOpen();
+    return this.queue.run(() => checkpoint(this.ctx, catalog));
+  }
+
+  /** Seals a table's mutable segment now (null when it is empty). */
+  seal(tableId: number): Promise<SealSummary | null> {
+    this.checkOpen();
+    return this.queue.run(() => sealTable(this.ctx, this.ctx.state.table(tableId)));
+  }
+
+  /** One merge step for a table: per the policy, or exactly the given segment ids. */
+  merge(tableId: number, segmentIds?: string[]): Promise<MergeSummary | null> {
+    this.checkOpen();
+    return this.queue.run(() => mergeTable(this.ctx, this.ctx.state.table(tableId), this.opts.merge ?? {}, segmentIds));
+  }
+
+  /**
+   * Adds named files (index data: a graph, quantized codes...) to a sealed segment atomically:
+   * all or none survive a crash, and their checksums are verified like the segment's own.
+   */
+  addSegmentFiles(tableId: number, segmentId: string, files: Record<string, Uint8Array>): Promise<void> {
+    this.checkOpen();
+    return this.queue.run(() => this.sealedSegment(tableId, segmentId).addFiles(this.ctx.fs, this.ctx.native, files));
+  }
+
+  /** Reads (and verifies) a file added with addSegmentFiles. */
+  readSegmentFile(tableId: number, segmentId: string, name: string): Promise<Uint8Array> {
+    return this.sealedSegment(tableId, segmentId).readFile(this.ctx.fs, this.ctx.native, name);
+  }
+
+  private sealedSegment(tableId: number, segmentId: string): SealedSegment {
+    const seg = this.ctx.state.table(tableId).sealed.find((s) => s.id === segmentId);
+    if (!seg) throw invalidStorageArgument(`table ${tableId} has no sealed segment ${segmentId}`);
+    return seg;
+  }
+
+  /** Waits for queued maintenance to finish (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.queue.run(async () => undefined);
+  }
+
+  /** Bytes of a table on disk and in memory (pg_relation_size / vecgres_memory views). */
+  tableSize(tableId: number): TableSize {
+    return tableSize(this.ctx.state.table(tableId));
+  }
+
+  /** Flushes the WAL, waits for maintenance, releases the lock. No checkpoint is implied. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue.run(async () => undefined);
+    await this.ctx.wal.close();
+    for (const t of this.ctx.state.tables.values()) for (const s of t.sealed) s.drop();
+    await this.lock.release();
+  }
+
+  private scheduleMaintenance(): void {
+    if (this.opts.autoMaintenance === false || this.maintenancePending || this.closed) return;
+    const threshold = this.opts.sealThresholdRows ?? 100_000;
+    const due = [...this.ctx.state.tables.values()].filter((t) => t.mutable.rowCount() >= threshold);
+    if (due.length === 0) return;
+    this.maintenancePending = true;
+    void this.queue
+      .run(async () => {
+        this.maintenancePending = false;
+        for (const t of due) {
+          if (this.closed || !this.ctx.state.tables.has(t.def.id)) continue;
+          await sealTable(this.ctx, t);
+          while (!this.closed && (await mergeTable(this.ctx, t, this.opts.merge ?? { minRows: threshold }))) {
+            // keep merging while the policy finds work
+          }
+        }
+      })
+      .catch((e) => {
+        this.maintenancePending = false;
+        this.maintenanceError = e;
+      });
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw storeUnavailable('the storage engine is closed');
+  }
+}

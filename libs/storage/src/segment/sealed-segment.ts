@@ -1,0 +1,302 @@
+// An open sealed segment: verified on open (meta.json self-checksum + CRC-32C of every file it
+// lists), vector files memory-mapped, small columns and payloads loaded into memory. Deletes
+// after sealing change only the in-memory xmax; checkpoints persist them as a deletes file.
+import * as path from 'node:path';
+
+import type { MappedFile, StorageNative } from '@vecgres/native-bindings';
+
+import { crc32cOf, hex32 } from '../checksum';
+import { dataCorrupted, fsError, invalidStorageArgument } from '../errors';
+import { fromUtf8, utf8, writeFileAtomic, writeFileDurable } from '../fs/atomic-file';
+import type { StorageFs } from '../fs/storage-fs';
+import { type SegmentReader, type VectorArena, bitmapBytes, getBit, setBit } from '../table/segment-reader';
+import { isVisible } from '../table/table-def';
+import { readU64 } from '../wal/wal-format';
+import { encodeMeta } from './segment-writer';
+import {
+  META_FILE,
+  PAYLOAD_MAGIC,
+  type SegmentMeta,
+  VECTOR_HEADER_BYTES,
+  VECTOR_MAGIC,
+  hasMagic,
+  isValidExtraFileName,
+  validityFileName,
+  vectorFileName,
+} from './segment-format';
+import { decodeDeletes } from './segment-deletes';
+
+/** The manifest's reference to a deletes file of a segment. */
+export interface DeletesRef {
+  file: string;
+  crc32c: number;
+  count: number;
+}
+
+interface MappedColumn {
+  dim: number;
+  file: MappedFile;
+  valid: Uint8Array;
+}
+
+export class SealedSegment implements SegmentReader {
+  readonly sealed = true;
+  private refs = 1;
+  private dropped = false;
+  /** The deletes file currently persisted for this segment (manifest state). */
+  deletesRef: DeletesRef | null;
+
+  private constructor(
+    readonly dir: string,
+    private metaState: SegmentMeta,
+    private readonly rowIds: Uint32Array,
+    private readonly xmins: Float64Array,
+    /** xmax as written in xmax.u64; `xmaxs` minus this is what a deletes file must hold. */
+    private readonly baseXmax: Float64Array,
+    private readonly xmaxs: Float64Array,
+    private readonly payloadBuf: Uint8Array,
+    private readonly columns: Map<string, MappedColumn>,
+    deletesRef: DeletesRef | null,
+  ) {
+    this.deletesRef = deletesRef;
+  }
+
+  get id(): string {
+    return this.metaState.segmentId;
+  }
+  get meta(): SegmentMeta {
+    return this.metaState;
+  }
+
+  /** Opens and verifies the segment in `dir`, applying the deletes file named by the manifest. */
+  static async open(
+    fs: StorageFs,
+    native: StorageNative,
+    dir: string,
+    deletes: DeletesRef | null,
+  ): Promise<SealedSegment> {
+    const metaPath = path.join(dir, META_FILE);
+    let meta: SegmentMeta;
+    try {
+      meta = JSON.parse(fromUtf8(await fs.readFile(metaPath))) as SegmentMeta;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code) throw fsError('read segment file', metaPath, e);
+      throw dataCorrupted(`segment file "${metaPath}" is not valid JSON`, { cause: e });
+    }
+    const { metaCrc32c, ...body } = meta;
+    if (metaCrc32c !== native.crc32c(utf8(JSON.stringify(body)))) {
+      throw dataCorrupted(`checksum mismatch in segment file "${metaPath}"`);
+    }
+    const mapped: MappedFile[] = [];
+    try {
+      const read = async (name: string): Promise<Uint8Array> => {
+        const p = path.join(dir, name);
+        const entry = meta.files[name];
+        if (!entry) throw dataCorrupted(`segment "${dir}" does not list file "${name}"`);
+        const b = await fs.readFile(p).catch((e) => {
+          throw fsError('read segment file', p, e);
+        });
+        await verify(p, entry, b.byteLength, await crc32cOf(native, b));
+        return b;
+      };
+      const verify = async (p: string, entry: { bytes: number; crc32c: number }, bytes: number, crc: number) => {
+        if (bytes !== entry.bytes || crc !== entry.crc32c) {
+          throw dataCorrupted(`checksum mismatch in segment file "${p}"`, {
+            detail: `expected ${entry.bytes} bytes with CRC-32C ${hex32(entry.crc32c)}, found ${bytes} bytes with ${hex32(crc)}`,
+          });
+        }
+      };
+      const n = meta.rows;
+      const rowIdBytes = await read('rowids.u32');
+      const rowIds = new Uint32Array(rowIdBytes.slice().buffer, 0, n);
+      const xmins = u64ToF64(await read('xmin.u64'), n);
+      const baseXmax = u64ToF64(await read('xmax.u64'), n);
+      const payloadBuf = await read('payload.bin');
+      if (!hasMagic(payloadBuf, PAYLOAD_MAGIC)) throw dataCorrupted(`bad header in segment file "${path.join(dir, 'payload.bin')}"`);
+      const columns = new Map<string, MappedColumn>();
+      for (const col of meta.vectorColumns) {
+        const name = vectorFileName(col.name);
+        const p = path.join(dir, name);
+        const entry = meta.files[name];
+        if (!entry) throw dataCorrupted(`segment "${dir}" does not list file "${name}"`);
+        const file = await native.openMappedFile(p).catch((e) => {
+          throw fsError('map segment file', p, e);
+        });
+        mapped.push(file);
+        await verify(p, entry, file.byteLength, await native.mappedCrc32c(file, 0, file.byteLength));
+        const head = new Uint8Array(VECTOR_HEADER_BYTES);
+        file.readInto(0, head);
+        const hdv = new DataView(head.buffer);
+        if (!hasMagic(head, VECTOR_MAGIC) || hdv.getUint32(12, true) !== col.dim || hdv.getUint32(16, true) !== n) {
+          throw dataCorrupted(`bad header in segment file "${p}"`);
+        }
+        columns.set(col.name, { dim: col.dim, file, valid: await read(validityFileName(col.name)) });
+      }
+      // Index files added later (graphs, codes) are verified too: nothing listed is read unchecked.
+      const verified = new Set(['rowids.u32', 'xmin.u64', 'xmax.u64', 'payload.bin']);
+      for (const col of meta.vectorColumns) {
+        verified.add(vectorFileName(col.name));
+        verified.add(validityFileName(col.name));
+      }
+      for (const name of Object.keys(meta.files)) if (!verified.has(name)) await read(name);
+      const xmaxs = baseXmax.slice();
+      if (deletes) {
+        const p = path.join(dir, deletes.file);
+        const b = await fs.readFile(p).catch((e) => {
+          throw fsError('read segment file', p, e);
+        });
+        await verify(p, { bytes: b.byteLength, crc32c: deletes.crc32c }, b.byteLength, await crc32cOf(native, b));
+        const d = decodeDeletes(b);
+        if (!d) throw dataCorrupted(`bad header in segment file "${p}"`);
+        for (let k = 0; k < d.positions.length; k++) xmaxs[d.positions[k]] = d.xmax[k];
+      }
+      return new SealedSegment(dir, meta, rowIds, xmins, baseXmax, xmaxs, payloadBuf, columns, deletes);
+    } catch (e) {
+      for (const f of mapped) f.close();
+      throw e;
+    }
+  }
+
+  rowCount(): number {
+    return this.metaState.rows;
+  }
+  rowId(i: number): number {
+    return this.rowIds[i];
+  }
+  xmin(i: number): number {
+    return this.xmins[i];
+  }
+  xmax(i: number): number {
+    return this.xmaxs[i];
+  }
+  setXmax(i: number, seq: number): void {
+    this.xmaxs[i] = seq;
+  }
+  payload(i: number): Uint8Array {
+    const dv = new DataView(this.payloadBuf.buffer, this.payloadBuf.byteOffset, this.payloadBuf.byteLength);
+    const start = readU64(dv, 16 + i * 8);
+    const end = readU64(dv, 16 + (i + 1) * 8);
+    return this.payloadBuf.subarray(start, end);
+  }
+  findRow(rowId: number): number {
+    let lo = 0;
+    let hi = this.metaState.rows - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = this.rowIds[mid];
+      if (v === rowId) return mid;
+      if (v < rowId) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+  vector(col: string, i: number): Float32Array | null {
+    const c = this.column(col);
+    if (!getBit(c.valid, i)) return null;
+    const out = new Float32Array(c.dim);
+    c.file.readInto(VECTOR_HEADER_BYTES + i * c.dim * 4, out);
+    return out;
+  }
+  vectorValidity(col: string): Uint8Array {
+    return this.column(col).valid;
+  }
+  vectorArena(col: string): VectorArena {
+    const c = this.column(col);
+    return { kind: 'mapped', dim: c.dim, rows: this.metaState.rows, file: c.file, byteOffset: VECTOR_HEADER_BYTES };
+  }
+  visibleBitmap(snapshot: number): Uint8Array {
+    const n = this.metaState.rows;
+    const bits = new Uint8Array(bitmapBytes(n));
+    for (let i = 0; i < n; i++) if (isVisible(this.xmins[i], this.xmaxs[i], snapshot)) setBit(bits, i);
+    return bits;
+  }
+
+  /** Deletes not in xmax.u64: what the next deletes file must hold. */
+  deleteDiff(): { positions: Uint32Array; xmax: Float64Array } {
+    const pos: number[] = [];
+    for (let i = 0; i < this.xmaxs.length; i++) if (this.xmaxs[i] !== this.baseXmax[i]) pos.push(i);
+    return { positions: Uint32Array.from(pos), xmax: Float64Array.from(pos, (i) => this.xmaxs[i]) };
+  }
+
+  /** Names of the extra files added by index libraries. */
+  extraFiles(): string[] {
+    const core = new Set(['payload.bin', 'rowids.u32', 'xmin.u64', 'xmax.u64', 'deleted.bitmap']);
+    for (const c of this.metaState.vectorColumns) {
+      core.add(vectorFileName(c.name));
+      core.add(validityFileName(c.name));
+    }
+    return Object.keys(this.metaState.files).filter((f) => !core.has(f));
+  }
+
+  /** Reads and verifies an extra file added with addFiles(). */
+  async readFile(fs: StorageFs, native: StorageNative, name: string): Promise<Uint8Array> {
+    const entry = this.metaState.files[name];
+    if (!entry) throw invalidStorageArgument(`segment ${this.id} has no file "${name}"`);
+    const p = path.join(this.dir, name);
+    const b = await fs.readFile(p);
+    const crc = await crc32cOf(native, b);
+    if (b.byteLength !== entry.bytes || crc !== entry.crc32c) {
+      throw dataCorrupted(`checksum mismatch in segment file "${p}"`);
+    }
+    return b;
+  }
+
+  /**
+   * Adds named files (e.g. a graph, quantized codes) to this segment atomically: the files are
+   * written and fsynced first, then meta.json is replaced in one rename, so after a crash the
+   * segment has all of them or none. Existing files are never overwritten.
+   */
+  async addFiles(fs: StorageFs, native: StorageNative, files: Record<string, Uint8Array>): Promise<void> {
+    const next: SegmentMeta = { ...this.metaState, files: { ...this.metaState.files } };
+    for (const [name, data] of Object.entries(files)) {
+      if (!isValidExtraFileName(name) || name in next.files || name.startsWith('deletes.')) {
+        throw invalidStorageArgument(`invalid or existing segment file name "${name}"`);
+      }
+      await writeFileDurable(fs, path.join(this.dir, name), data);
+      next.files[name] = { bytes: data.byteLength, crc32c: await crc32cOf(native, data) };
+    }
+    await writeFileAtomic(fs, path.join(this.dir, META_FILE), encodeMeta(native, next));
+    this.metaState = next;
+  }
+
+  /** Bytes of the segment's files on disk (vectors separately) and held in memory. */
+  sizes(): { vectorFileBytes: number; otherFileBytes: number; memoryBytes: number } {
+    let vectorFileBytes = 0;
+    let otherFileBytes = 0;
+    for (const [name, e] of Object.entries(this.metaState.files)) {
+      if (name.startsWith('vectors.') && name.endsWith('.f32')) vectorFileBytes += e.bytes;
+      else otherFileBytes += e.bytes;
+    }
+    const n = this.metaState.rows;
+    const memoryBytes = n * (4 + 8 + 8 + 8) + this.payloadBuf.byteLength;
+    return { vectorFileBytes, otherFileBytes, memoryBytes };
+  }
+
+  retain(): void {
+    this.refs++;
+  }
+  /** Drops one reference; the mappings close when the last one goes after drop(). */
+  release(): void {
+    if (--this.refs === 0) for (const c of this.columns.values()) c.file.close();
+  }
+  /** Removes the engine's own reference (segment merged away or table dropped). */
+  drop(): void {
+    if (this.dropped) return;
+    this.dropped = true;
+    this.release();
+  }
+
+  private column(col: string): MappedColumn {
+    const c = this.columns.get(col);
+    if (!c) throw invalidStorageArgument(`"${col}" is not a vector column of segment ${this.id}`);
+    return c;
+  }
+}
+
+function u64ToF64(b: Uint8Array, n: number): Float64Array {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = readU64(dv, i * 8);
+  return out;
+}
+

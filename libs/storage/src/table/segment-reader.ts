@@ -1,0 +1,54 @@
+// What readers (scans, index builders, the executor) see of a segment, mutable or sealed.
+// Row positions i are 0 .. rowCount-1 inside the segment; rowIds map them to table row ids.
+import type { MappedFile } from '@vecgres/native-bindings';
+
+/**
+ * Where a vector column's float32 rows live, for native scans:
+ *  - memory: `data` is a Float32Array of rows * dim (row-major), JS-owned;
+ *  - mapped: the rows start at `byteOffset` (64-byte aligned) in a read-only mapped file.
+ */
+export type VectorArena =
+  | { kind: 'memory'; dim: number; rows: number; data: Float32Array }
+  | { kind: 'mapped'; dim: number; rows: number; file: MappedFile; byteOffset: number };
+
+export interface SegmentReader {
+  readonly id: string;
+  readonly sealed: boolean;
+  /** Rows physically present (any version state). */
+  rowCount(): number;
+  rowId(i: number): number;
+  xmin(i: number): number;
+  /** Commit sequence that deleted row i, 0 if live. Read live: it changes after sealing. */
+  xmax(i: number): number;
+  payload(i: number): Uint8Array;
+  /** A copy of row i's vector in column `col`, or null when the value is NULL. */
+  vector(col: string, i: number): Float32Array | null;
+  /** Validity of vector column `col` per row: bit i (LSB-first) set when row i is non-NULL. */
+  vectorValidity(col: string): Uint8Array;
+  vectorArena(col: string): VectorArena;
+  /** Position of `rowId` in this segment, or -1. */
+  findRow(rowId: number): number;
+  /**
+   * Bitmap (LSB-first, ceil(rowCount/8) bytes) of rows visible at `snapshot`: what the
+   * executor ANDs with a filter bitset before a native search over this segment.
+   */
+  visibleBitmap(snapshot: number): Uint8Array;
+}
+
+export function bitmapBytes(rows: number): number {
+  return (rows + 7) >>> 3;
+}
+
+export function getBit(bits: Uint8Array, i: number): boolean {
+  return (bits[i >>> 3] & (1 << (i & 7))) !== 0;
+}
+
+export function setBit(bits: Uint8Array, i: number): void {
+  bits[i >>> 3] |= 1 << (i & 7);
+}
+
+export function countBits(bits: Uint8Array, rows: number): number {
+  let n = 0;
+  for (let i = 0; i < rows; i++) if (getBit(bits, i)) n++;
+  return n;
+}
