@@ -1,0 +1,52 @@
+// The server's configuration after flags, environment, config file and defaults are merged.
+import type { AuthMethod } from '@vecgres/pg-wire';
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const AUTH_METHODS: readonly AuthMethod[] = ['trust', 'password', 'md5', 'scram-sha-256'];
+
+export interface AuthUserConfig {
+  /** Plaintext password (hashed per connection for md5 / SCRAM). */
+  password?: string;
+  /** Default: scram-sha-256 when a password is set, else the default method. */
+  method?: AuthMethod;
+}
+
+export interface AuthConfig {
+  users: Record<string, AuthUserConfig>;
+  /** For users not listed. Default: trust on loopback, scram-sha-256 otherwise. */
+  defaultMethod?: AuthMethod;
+}
+
+export interface TlsFiles {
+  cert: string;
+  key: string;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** Absolute path. */
+  dataDir: string;
+  logLevel: LogLevel;
+  maxConnections: number;
+  tls?: TlsFiles;
+  auth: AuthConfig;
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 5433,
+  dataDir: './vecgres-data',
+  logLevel: 'info' as LogLevel,
+  maxConnections: 100,
+};
+
+/** A configuration problem: reported as one line on stderr, exit code 1, no stack. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,32 @@
+// The built-in codecs, keyed by OID. The catalog will extend this with extension types
+// (vector, halfvec, sparsevec) by building its own registry from BUILTIN_CODECS plus those.
+import { createCodecRegistry, type CodecRegistry, type TypeCodec } from './codec';
+import { boolCodec } from './codecs/bool';
+import { byteaCodec } from './codecs/bytea';
+import { float4Codec, float8Codec } from './codecs/float';
+import { int2Codec, int4Codec, int8Codec } from './codecs/int';
+import { numericCodec } from './codecs/numeric';
+import { bpcharCodec, nameCodec, textCodec, unknownCodec, varcharCodec } from './codecs/text';
+import { voidCodec } from './codecs/void';
+
+export const BUILTIN_CODECS: ReadonlyArray<TypeCodec<any>> = Object.freeze([
+  boolCodec,
+  byteaCodec,
+  int2Codec,
+  int4Codec,
+  int8Codec,
+  float4Codec,
+  float8Codec,
+  textCodec,
+  varcharCodec,
+  bpcharCodec,
+  nameCodec,
+  unknownCodec,
+  numericCodec,
+  voidCodec,
+]);
+
+/** A registry of the built-in codecs (call once per consumer; registries are immutable). */
+export function builtinCodecRegistry(): CodecRegistry {
+  return createCodecRegistry(BUILTIN_CODECS);
+}
