@@ -107,6 +107,18 @@ export interface BindArgs {
 
 export type ExecuteOutcome = 'complete' | 'suspended';
 
+/**
+ * The session's idle timeouts in milliseconds, 0 = off (PostgreSQL's `idle_session_timeout`
+ * and `idle_in_transaction_session_timeout`). pg-wire asks for them each time it has sent
+ * ReadyForQuery and starts waiting for the client, so a SET takes effect at the next wait.
+ */
+export interface IdleTimeouts {
+  /** Waiting outside a transaction block (status 'I') -> FATAL 57P05, then close. */
+  idleSessionMs: number;
+  /** Waiting inside a transaction block (status 'T' or 'E') -> FATAL 25P03, then close. */
+  idleInTransactionMs: number;
+}
+
 /** One per connection, created by the server after authentication succeeds. */
 export interface QueryHandler {
   /** ParameterStatus values to send after AuthenticationOk (server_version, TimeZone, ...). */
@@ -127,6 +139,15 @@ export interface QueryHandler {
 
   /** The status for the next ReadyForQuery. */
   transactionStatus(): TransactionStatus;
+
+  /**
+   * Optional: the idle timeouts now in force. Read after every ReadyForQuery (it picks the one
+   * for transactionStatus()). The timer runs only while the connection waits for the client
+   * after ReadyForQuery; any incoming byte stops it, so a long statement, a COPY FROM STDIN or
+   * an extended-protocol batch before Sync never times out. On expiry pg-wire sends the FATAL
+   * error and closes; close() then rolls back. Absent = no idle timeouts.
+   */
+  idleTimeouts?(): IdleTimeouts;
 
   /** A CancelRequest matched this connection: fail the running statement with 57014. */
   cancel(): void;

@@ -8,6 +8,7 @@ import { builtinCodecRegistry, type CodecRegistry, type TextOutputOptions } from
 import type {
   BindArgs,
   ExecuteOutcome,
+  IdleTimeouts,
   PreparedStatement,
   QueryHandler,
   ResultSink,
@@ -68,6 +69,14 @@ export class BootstrapSession implements QueryHandler, SessionServices {
 
   transactionStatus(): TransactionStatus {
     return this.tx.wireStatus();
+  }
+
+  /** idle_session_timeout / idle_in_transaction_session_timeout; pg-wire runs the timers. */
+  idleTimeouts(): IdleTimeouts {
+    return {
+      idleSessionMs: this.settings.idleSessionTimeoutMs(),
+      idleInTransactionMs: this.settings.idleInTransactionTimeoutMs(),
+    };
   }
 
   // ---- simple protocol -------------------------------------------------------------------

@@ -1,5 +1,5 @@
 // Parsing and display of the parameter values that have structure: durations
-// (statement_timeout), DateStyle and TimeZone.
+// (statement_timeout and the idle timeouts), DateStyle and TimeZone.
 import { invalidParameter } from '@vecgres/errors';
 
 const UNIT_MS: ReadonlyArray<[string, number]> = [

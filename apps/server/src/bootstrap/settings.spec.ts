@@ -111,6 +111,48 @@ describe('SHOW / SET / RESET', () => {
     expect(() => h.session({ client_encoding: 'LATIN1' })).toThrow(expect.objectContaining({ severity: 'FATAL', sqlstate: '0A000' }));
   });
 
+  it('idle_session_timeout / idle_in_transaction_session_timeout: SET, SHOW, RESET and idleTimeouts()', async () => {
+    const s = h.session();
+    expect((await simple(s, 'SHOW idle_session_timeout; SHOW idle_in_transaction_session_timeout')).sink.textRows()).toEqual([['0'], ['0']]);
+    expect(s.idleTimeouts()).toEqual({ idleSessionMs: 0, idleInTransactionMs: 0 });
+    await simple(s, "SET idle_session_timeout = '5s'; SET idle_in_transaction_session_timeout TO 300");
+    expect((await simple(s, 'SHOW idle_session_timeout; SHOW idle_in_transaction_session_timeout')).sink.textRows()).toEqual([['5s'], ['300ms']]);
+    expect(s.idleTimeouts()).toEqual({ idleSessionMs: 5000, idleInTransactionMs: 300 });
+    await simple(s, "SET idle_session_timeout = '2min'");
+    expect((await simple(s, "SELECT current_setting('idle_session_timeout')")).sink.textRows()).toEqual([['2min']]);
+    await simple(s, 'RESET idle_session_timeout');
+    expect(s.idleTimeouts()).toEqual({ idleSessionMs: 0, idleInTransactionMs: 300 });
+    // Undone with the transaction like any SET.
+    await simple(s, 'BEGIN; SET idle_in_transaction_session_timeout = 1000; ROLLBACK');
+    expect(s.idleTimeouts().idleInTransactionMs).toBe(300);
+    const names = (await simple(s, 'SHOW ALL')).sink.textRows().map((r) => r[0]);
+    expect(names).toEqual(expect.arrayContaining(['idle_in_transaction_session_timeout', 'idle_session_timeout']));
+  });
+
+  it('idle timeouts are validated like statement_timeout', async () => {
+    const s = h.session();
+    expect((await simple(s, "SET idle_session_timeout = 'later'")).error).toMatchObject({
+      sqlstate: '22023',
+      message: 'invalid value for parameter "idle_session_timeout": "later"',
+    });
+    expect((await simple(s, 'SET idle_in_transaction_session_timeout = -1')).error).toMatchObject({
+      sqlstate: '22023',
+      message: '-1 ms is outside the valid range for parameter "idle_in_transaction_session_timeout" (0 ms .. 2147483647 ms)',
+    });
+    expect((await simple(s, "SET idle_session_timeout = '30d'")).error).toMatchObject({ sqlstate: '22023' });
+    expect(s.idleTimeouts()).toEqual({ idleSessionMs: 0, idleInTransactionMs: 0 });
+  });
+
+  it('idle timeouts from startup options; a bad one is FATAL', async () => {
+    const s = h.session({ options: '-c idle_session_timeout=10s -c idle_in_transaction_session_timeout=250' });
+    expect(s.idleTimeouts()).toEqual({ idleSessionMs: 10000, idleInTransactionMs: 250 });
+    expect((await simple(s, 'SHOW idle_session_timeout')).sink.textRows()).toEqual([['10s']]);
+    expect(h.session({ idle_session_timeout: '1min' }).idleTimeouts().idleSessionMs).toBe(60000);
+    expect(() => h.session({ options: '-c idle_session_timeout=soon' })).toThrow(
+      expect.objectContaining({ severity: 'FATAL', sqlstate: '22023', message: 'invalid value for parameter "idle_session_timeout": "soon"' }),
+    );
+  });
+
   it('SET works through the extended protocol', async () => {
     const s = h.session();
     const r = await extended(s, "SET application_name = 'ext'");

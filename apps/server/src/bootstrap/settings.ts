@@ -58,6 +58,16 @@ function intRange(min: number, max: number) {
   };
 }
 
+/** A GUC_UNIT_MS integer in 0 .. INT_MAX (statement_timeout, the idle timeouts); guc.c names the unit in range errors. */
+function timeoutSetting(value: string, name: string): string {
+  const ms = parseDuration(value);
+  if (ms === null) throw invalidValue(name, value);
+  if (ms < 0 || ms > 2147483647) {
+    throw invalidParameter(`${ms} ms is outside the valid range for parameter "${name}" (0 ms .. 2147483647 ms)`);
+  }
+  return formatDuration(ms);
+}
+
 const DEFS: readonly SettingDef[] = [
   { name: 'application_name', description: 'Sets the application name to be reported in statistics and logs.', report: true },
   {
@@ -71,6 +81,16 @@ const DEFS: readonly SettingDef[] = [
   },
   { name: 'DateStyle', description: 'Sets the display format for date and time values.', report: true, normalize: normalizeDateStyle },
   { name: 'default_transaction_read_only', description: 'Sets the default read-only status of new transactions.', report: true, normalize: boolSetting },
+  {
+    name: 'idle_in_transaction_session_timeout',
+    description: 'Sets the maximum allowed idle time between queries, when in a transaction.',
+    normalize: timeoutSetting,
+  },
+  {
+    name: 'idle_session_timeout',
+    description: 'Sets the maximum allowed idle time between queries, when not in a transaction.',
+    normalize: timeoutSetting,
+  },
   { name: 'extra_float_digits', description: 'Sets the number of digits displayed for floating-point values.', normalize: intRange(-15, 3) },
   { name: 'in_hot_standby', description: 'Shows whether hot standby is currently active.', report: true, fixed: 'internal' },
   { name: 'integer_datetimes', description: 'Shows whether datetimes are integer based.', report: true, fixed: 'internal' },
@@ -101,14 +121,7 @@ const DEFS: readonly SettingDef[] = [
   {
     name: 'statement_timeout',
     description: 'Sets the maximum allowed duration of any statement.',
-    normalize: (value, name) => {
-      const ms = parseDuration(value);
-      if (ms === null) throw invalidValue(name, value);
-      if (ms < 0 || ms > 2147483647) {
-        throw invalidParameter(`${ms} ms is outside the valid range for parameter "${name}" (0 .. 2147483647)`);
-      }
-      return formatDuration(ms);
-    },
+    normalize: timeoutSetting,
   },
   { name: 'TimeZone', description: 'Sets the time zone for displaying and interpreting time stamps.', report: true, normalize: normalizeTimeZone },
   { name: 'transaction_isolation', description: "Sets the current transaction's isolation level.", fixed: 'internal' },
@@ -130,6 +143,7 @@ export class Settings {
     const d: Record<string, string> = {
       application_name: '', client_encoding: 'UTF8', DateStyle: 'ISO, MDY',
       default_transaction_read_only: 'off', extra_float_digits: '1', in_hot_standby: 'off',
+      idle_in_transaction_session_timeout: '0', idle_session_timeout: '0',
       integer_datetimes: 'on', IntervalStyle: 'postgres', is_superuser: 'on',
       max_connections: String(init.maxConnections), search_path: '"$user", public',
       server_encoding: 'UTF8', server_version: SERVER_VERSION, server_version_num: '160000',
@@ -221,7 +235,21 @@ export class Settings {
 
   /** statement_timeout in milliseconds (0 = none). */
   statementTimeoutMs(): number {
-    return parseDuration(this.values.get('statement_timeout')!) ?? 0;
+    return this.durationMs('statement_timeout');
+  }
+
+  /** idle_session_timeout in milliseconds (0 = none). */
+  idleSessionTimeoutMs(): number {
+    return this.durationMs('idle_session_timeout');
+  }
+
+  /** idle_in_transaction_session_timeout in milliseconds (0 = none). */
+  idleInTransactionTimeoutMs(): number {
+    return this.durationMs('idle_in_transaction_session_timeout');
+  }
+
+  private durationMs(key: string): number {
+    return parseDuration(this.values.get(key)!) ?? 0;
   }
 
   extraFloatDigits(): number {

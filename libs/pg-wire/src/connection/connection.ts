@@ -14,6 +14,7 @@ import { decodeFrontendMessage, type FrontendMessage } from '../messages/fronten
 import type { StartupInfo } from '../query-handler';
 import { dropPortalsIfTransactionEnded, isFatal, queueError, reportable, sendReadyForQuery, type WireContext } from './context';
 import { handleBind, handleClose, handleDescribe, handleExecute, handleParse } from './extended-query';
+import { IdleTimer } from './idle-timer';
 import { resolveLimits, type ConnectionOptions, type WireConnection } from './options';
 import { Outbox } from './outbox';
 import { runSimpleQuery } from './simple-query';
@@ -30,6 +31,7 @@ export class Connection implements WireConnection {
   private busy = false;
   private terminating = false;
   private socketClosed = false;
+  private readonly idle = new IdleTimer((err) => this.closeIdle(err));
 
   constructor(socket: Socket, options: ConnectionOptions) {
     this.rawSocket = socket;
@@ -44,6 +46,7 @@ export class Connection implements WireConnection {
       statements: new Map(),
       portals: new Map(),
       ignoreTillSync: false,
+      readyForQuery: false,
     };
     socket.setNoDelay(true);
     // Errors (ECONNRESET, EPIPE, TLS failures) end the connection; they are not server failures.
@@ -64,6 +67,7 @@ export class Connection implements WireConnection {
   private onSocketClosed(): void {
     if (this.socketClosed) return;
     this.socketClosed = true;
+    this.idle.disarm();
     this.ctx.outbox.markClosed();
     this.ctx.reader.close();
     if (this.busy) this.cancelHandler();
@@ -88,9 +92,22 @@ export class Connection implements WireConnection {
     return this.closed;
   }
 
+  /**
+   * An idle timeout expired (the loop is waiting for the client, no handler call runs): send
+   * the FATAL error and close; the loop's pending read then ends and close() rolls back.
+   */
+  private closeIdle(err: SqlError): void {
+    if (this.socketClosed || this.terminating || this.busy) return;
+    this.terminating = true;
+    queueError(this.ctx, err);
+    this.ctx.options.logger.info({ sqlstate: err.sqlstate, err: err.message }, 'connection closed with FATAL error');
+    this.closeSocket();
+  }
+
   /** Flushes what is queued, then ends the socket; nothing is sent after this. */
   private closeSocket(): void {
     const ctx = this.ctx;
+    this.idle.disarm();
     if (ctx.outbox.isClosed) return;
     void ctx.outbox.flush();
     ctx.outbox.markClosed();
@@ -190,8 +207,17 @@ export class Connection implements WireConnection {
   private async queryLoop(): Promise<void> {
     const ctx = this.ctx;
     const policy = queryPhasePolicy(ctx.limits.message);
+    // Any byte from the client ends idleness, even one that only starts a message.
+    ctx.socket.on('data', () => this.idle.disarm());
+    const beforeWait = (): unknown => {
+      const flushed = ctx.outbox.flush();
+      this.armIdle();
+      return flushed;
+    };
     for (;;) {
-      const frame = await ctx.reader.next(policy, () => ctx.outbox.flush());
+      const frame = await ctx.reader.next(policy, beforeWait);
+      this.idle.disarm();
+      ctx.readyForQuery = false;
       if (frame === null || this.terminating) return;
       const msg = decodeFrontendMessage(frame.code, frame.body);
       // The policy admits only types decodeFrontendMessage knows.
@@ -207,6 +233,22 @@ export class Connection implements WireConnection {
       if (ctx.ignoreTillSync) continue;
       await this.dispatch(msg);
       if (this.socketClosed) return;
+    }
+  }
+
+  /**
+   * Starts the idle timeout when the loop is about to wait right after ReadyForQuery. Not
+   * after Parse/Bind/Execute/Flush without Sync (no ReadyForQuery: the client is mid-batch),
+   * nor when part of the next message is already buffered.
+   */
+  private armIdle(): void {
+    const ctx = this.ctx;
+    const handler = ctx.handler;
+    if (!ctx.readyForQuery || !handler?.idleTimeouts || ctx.reader.bufferedBytes > 0 || this.terminating) return;
+    try {
+      this.idle.arm(handler.transactionStatus(), handler.idleTimeouts());
+    } catch (err) {
+      ctx.options.logger.error({ err }, 'query handler idleTimeouts failed');
     }
   }
 

@@ -25,6 +25,11 @@ export interface WireContext {
   readonly portals: Map<string, Portal>;
   /** After an error in an extended-query message, everything up to Sync is skipped. */
   ignoreTillSync: boolean;
+  /**
+   * ReadyForQuery was sent and no message has arrived since: the session is idle, which is
+   * when the idle timeouts run (PostgresMain's send_ready_for_query).
+   */
+  readyForQuery: boolean;
 }
 
 /**
@@ -46,6 +51,7 @@ export function queueError(ctx: WireContext, err: SqlError): void {
 export function sendReadyForQuery(ctx: WireContext): void {
   const status = ctx.handler ? ctx.handler.transactionStatus() : 'I';
   encodeReadyForQuery(ctx.outbox.writer, { status });
+  ctx.readyForQuery = true;
   void ctx.outbox.flush();
 }
 

@@ -6,13 +6,15 @@
 //   begin/commit/rollback   transaction status T/I     fail    inside a block: status E + error
 //   copy in       COPY FROM STDIN, tag COPY <lines>      copy out N   N lines of COPY TO STDOUT
 //   sleep         waits until cancel()                   set K V      ParameterStatus K=V
-//   empty         EmptyQueryResponse
+//   empty         EmptyQueryResponse                    wait MS       completes after MS ms
+//   idle S T      idleTimeouts() -> {idleSessionMs: S, idleInTransactionMs: T}, tag SET
 // Several commands may be separated by ';'. Every call is logged in `calls`.
 import { SqlError, SQLSTATE, canceled, syntaxError } from '@vecgres/errors';
 import type {
   BindArgs,
   ExecuteOutcome,
   FieldDescription,
+  IdleTimeouts,
   Portal,
   PreparedStatement,
   QueryHandler,
@@ -46,6 +48,7 @@ export class FakeHandler implements QueryHandler {
   private cancelWaiter: (() => void) | null = null;
   closedCount = 0;
   rowsProduced = 0;
+  idle: IdleTimeouts = { idleSessionMs: 0, idleInTransactionMs: 0 };
 
   serverParameters(): Record<string, string> {
     return { server_version: '16.0', client_encoding: 'UTF8' };
@@ -121,6 +124,14 @@ export class FakeHandler implements QueryHandler {
       case 'empty':
         sink.empty();
         return 'complete';
+      case 'wait':
+        await new Promise((resolve) => setTimeout(resolve, Number(args[0])));
+        sink.complete('DO');
+        return 'complete';
+      case 'idle':
+        this.idle = { idleSessionMs: Number(args[0]), idleInTransactionMs: Number(args[1]) };
+        sink.complete('SET');
+        return 'complete';
       case 'echo':
         sink.describe([{ ...INT4_FIELD, name: 'p', typeOid: 25 }]);
         await sink.row(portal.params);
@@ -195,6 +206,10 @@ export class FakeHandler implements QueryHandler {
 
   transactionStatus(): TransactionStatus {
     return this.status;
+  }
+
+  idleTimeouts(): IdleTimeouts {
+    return this.idle;
   }
 
   cancel(): void {
