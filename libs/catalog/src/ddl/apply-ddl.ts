@@ -1,0 +1,45 @@
+// One entry point for the engine: a DDL statement and the current state in, a new state (plus
+// notices and storage effects) out. Pure: the input state is never modified, so a transaction
+// can keep the old one for ROLLBACK / ROLLBACK TO SAVEPOINT.
+import type { Stmt } from '@vecgres/sql';
+import type { CatalogState } from '../model/state';
+import { alterTable } from './alter-table';
+import { createIndex } from './create-index';
+import { createTable, type AsColumn } from './create-table';
+import type { DdlContext, DdlResult } from './ddl-builder';
+import { drop } from './drop';
+import { alterExtension, createExtension } from './extension';
+import { createSchema } from './schema';
+import { createSequence } from './sequence';
+import { truncate } from './truncate';
+
+/** Statement kinds applyDdl handles. */
+export const DDL_KINDS = [
+  'createTable', 'alterTable', 'drop', 'createIndex', 'createSchema', 'createExtension',
+  'alterExtension', 'createSequence', 'truncate',
+] as const satisfies ReadonlyArray<Stmt['kind']>;
+
+export type DdlStmt = Extract<Stmt, { kind: (typeof DDL_KINDS)[number] }>;
+
+export function isDdlStmt(stmt: Stmt): stmt is DdlStmt {
+  return (DDL_KINDS as readonly string[]).includes(stmt.kind);
+}
+
+export interface ApplyOptions {
+  /** CREATE TABLE ... AS: the query's output columns, from the planner. */
+  asColumns?: AsColumn[];
+}
+
+export function applyDdl(state: CatalogState, stmt: DdlStmt, ctx: DdlContext, opts: ApplyOptions = {}): DdlResult {
+  switch (stmt.kind) {
+    case 'createTable': return createTable(state, stmt, ctx, opts.asColumns);
+    case 'alterTable': return alterTable(state, stmt, ctx);
+    case 'drop': return drop(state, stmt, ctx);
+    case 'createIndex': return createIndex(state, stmt, ctx);
+    case 'createSchema': return createSchema(state, stmt, ctx);
+    case 'createExtension': return createExtension(state, stmt, ctx);
+    case 'alterExtension': return alterExtension(state, stmt, ctx);
+    case 'createSequence': return createSequence(state, stmt, ctx);
+    case 'truncate': return truncate(state, stmt, ctx);
+  }
+}
