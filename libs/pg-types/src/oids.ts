@@ -70,6 +70,17 @@ export const PG_TYPES = {
   _float8: { oid: 1022, name: '_float8', typlen: -1, elementOid: 701 },
   _oid: { oid: 1028, name: '_oid', typlen: -1, elementOid: 26 },
   _numeric: { oid: 1231, name: '_numeric', typlen: -1, elementOid: 1700 },
+  _name: { oid: 1003, name: '_name', typlen: -1, elementOid: 19 },
+  _bpchar: { oid: 1014, name: '_bpchar', typlen: -1, elementOid: 1042 },
+  _date: { oid: 1182, name: '_date', typlen: -1, elementOid: 1082 },
+  _time: { oid: 1183, name: '_time', typlen: -1, elementOid: 1083 },
+  _timestamp: { oid: 1115, name: '_timestamp', typlen: -1, elementOid: 1114 },
+  _timestamptz: { oid: 1185, name: '_timestamptz', typlen: -1, elementOid: 1184 },
+  _interval: { oid: 1187, name: '_interval', typlen: -1, elementOid: 1186 },
+  _timetz: { oid: 1270, name: '_timetz', typlen: -1, elementOid: 1266 },
+  _uuid: { oid: 2951, name: '_uuid', typlen: -1, elementOid: 2950 },
+  _json: { oid: 199, name: '_json', typlen: -1, elementOid: 114 },
+  _jsonb: { oid: 3807, name: '_jsonb', typlen: -1, elementOid: 3802 },
 } as const satisfies Record<string, PgTypeInfo>;
 
 export type PgTypeName = keyof typeof PG_TYPES;

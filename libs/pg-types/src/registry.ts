@@ -8,6 +8,15 @@ import { int2Codec, int4Codec, int8Codec } from './codecs/int';
 import { numericCodec } from './codecs/numeric';
 import { bpcharCodec, nameCodec, textCodec, unknownCodec, varcharCodec } from './codecs/text';
 import { voidCodec } from './codecs/void';
+import { BUILTIN_ARRAY_CODECS } from './codecs/array-types';
+import { dateCodec } from './codecs/date';
+import { intervalCodec } from './codecs/interval';
+import { jsonCodec } from './codecs/json';
+import { jsonbCodec } from './codecs/jsonb';
+import { timeCodec } from './codecs/time';
+import { timestampCodec, timestamptzCodec } from './codecs/timestamp';
+import { timetzCodec } from './codecs/timetz';
+import { uuidCodec } from './codecs/uuid';
 
 export const BUILTIN_CODECS: ReadonlyArray<TypeCodec<any>> = Object.freeze([
   boolCodec,
@@ -24,6 +33,16 @@ export const BUILTIN_CODECS: ReadonlyArray<TypeCodec<any>> = Object.freeze([
   unknownCodec,
   numericCodec,
   voidCodec,
+  dateCodec,
+  timeCodec,
+  timetzCodec,
+  timestampCodec,
+  timestamptzCodec,
+  intervalCodec,
+  uuidCodec,
+  jsonCodec,
+  jsonbCodec,
+  ...BUILTIN_ARRAY_CODECS,
 ]);
 
 /** A registry of the built-in codecs (call once per consumer; registries are immutable). */

@@ -8,8 +8,9 @@ import {
   newDecodeState, timeOverflows, type DecodeState,
 } from './decode-fields';
 import { DtErr, unknownTimeZone } from './errors';
-import { lookupKeyword, lookupZoneAbbreviation } from './keywords';
+import { lookupKeyword, lookupZoneAbbreviation, type LabelUnit } from './keywords';
 import { parseDateTimeFields, type Field } from './parse-fields';
+import { parseFractionalSecond } from './decode-fields';
 import { currentTimestamp, sessionZone, type DateTimeSettings } from './settings';
 import { createTimeZone, localOffset, utcToLocal, type TimeZone } from './time-zone';
 
@@ -31,6 +32,61 @@ export interface DecodedDateTime {
   hasDate: boolean;
 }
 
+/** A pending label: the next number is a Julian day, an ISO time after 'T', or a labelled field. */
+type PrefixType = 'julian' | 'isotime' | LabelUnit | null;
+
+/** A number after a label ("y2001", "m02", "h10", "s5.5", "J2451187.5"). */
+function labelledNumber(text: string, label: Exclude<PrefixType, null>, st: DecodeState, ex: Extra): number {
+  const m = /^(\d+)(\.\d*)?$/.exec(text);
+  if (!m) fail();
+  const value = Number(m[1]);
+  if (value > 2147483647) fail(DtErr.FieldOverflow);
+  switch (label) {
+    case 'year':
+      st.year = value;
+      return F.YEAR;
+    case 'month':
+      // With a month and an hour already seen, 'm' means minutes.
+      if ((st.fmask & F.MONTH) && (st.fmask & F.HOUR)) {
+        st.minute = value;
+        return F.MINUTE;
+      }
+      st.month = value;
+      return F.MONTH;
+    case 'day':
+      st.day = value;
+      return F.DAY;
+    case 'hour':
+      st.hour = value;
+      return F.HOUR;
+    case 'minute':
+      st.minute = value;
+      return F.MINUTE;
+    case 'second':
+      st.second = value;
+      if (m[2] !== undefined) st.fsec = parseFractionalSecond(m[2]);
+      return F.SECOND;
+    case 'julian': {
+      Object.assign(st, j2date(value));
+      ex.isJulian = true;
+      if (m[2] === undefined || m[2] === '.') return DATE_M;
+      const t = timeToFields(BigInt(Math.trunc(Number("0" + m[2]) * 86_400_000_000)));
+      st.hour = t.hour;
+      st.minute = t.minute;
+      st.second = t.second;
+      st.fsec = t.micro;
+      return DATE_M | TIME_M;
+    }
+    case 'isotime': {
+      const tmask = decodeNumberField(text, st.fmask | DATE_M, st);
+      if (tmask !== TIME_M) fail();
+      return tmask;
+    }
+    default:
+      return fail();
+  }
+}
+
 interface Extra {
   kind: DateTimeKind;
   tz?: number;
@@ -48,7 +104,7 @@ function currentLocal(settings: DateTimeSettings | undefined): { date: DateField
 }
 
 function handleWord(field: Field, idx: number, fields: Field[], st: DecodeState, ex: Extra,
-  settings: DateTimeSettings | undefined, ptype: { v: 'julian' | 'isotime' | null }, timeOnly: boolean): number {
+  settings: DateTimeSettings | undefined, ptype: { v: PrefixType }, timeOnly: boolean): number {
   const abbrev = lookupZoneAbbreviation(field.text);
   if (abbrev !== undefined) {
     ex.tz = abbrev;
@@ -67,8 +123,9 @@ function handleWord(field: Field, idx: number, fields: Field[], st: DecodeState,
       return 0;
     case 'special': {
       if (kw.value === 'epoch' || kw.value === 'infinity' || kw.value === '-infinity') {
+        // PostgreSQL 15 marks only a RESERV bit, so other fields are tolerated and ignored.
         ex.kind = kw.value;
-        return DATE_M | TIME_M | F.TZ;
+        return F.RESERV;
       }
       const cur = currentLocal(settings);
       if (kw.value === 'now') {
@@ -112,8 +169,10 @@ function handleWord(field: Field, idx: number, fields: Field[], st: DecodeState,
     case 'dow':
       return F.DOW;
     case 'julian':
+    case 'unit':
+      // A label for the next number; two labels in a row are rejected.
       if (ptype.v !== null) fail();
-      ptype.v = 'julian';
+      ptype.v = kw.kind === 'julian' ? 'julian' : kw.value;
       return 0;
     case 'isotime': {
       if (!timeOnly && (st.fmask & DATE_M) !== DATE_M) fail();
@@ -158,7 +217,7 @@ export function decodeDateTime(text: string, settings?: DateTimeSettings, timeOn
   const fields = parseDateTimeFields(text);
   const st = newDecodeState(settings?.dateOrder ?? 'MDY');
   const ex: Extra = { kind: 'date', bc: false, isJulian: false };
-  const ptype: { v: 'julian' | 'isotime' | null } = { v: null };
+  const ptype: { v: PrefixType } = { v: null };
   if (fields.length === 0) fail();
   fields.forEach((field, i) => {
     let tmask = 0;
@@ -201,18 +260,11 @@ export function decodeDateTime(text: string, settings?: DateTimeSettings, timeOn
         tmask = F.TZ;
         break;
       case 'number': {
-        if (ptype.v === 'julian') {
-          if (!/^\d+$/.test(field.text)) fail();
-          Object.assign(st, j2date(Number(field.text)));
-          ex.isJulian = true;
-          tmask = DATE_M;
+        if (ptype.v !== null) {
+          tmask = labelledNumber(field.text, ptype.v, st, ex);
           ptype.v = null;
-          break;
-        }
-        if (ptype.v === 'isotime') {
-          tmask = decodeNumberField(field.text, st.fmask | DATE_M, st);
-          if (tmask !== TIME_M) fail();
-          ptype.v = null;
+          // As in PostgreSQL, a labelled field turns 'epoch'/'infinity' input back into a date.
+          ex.kind = 'date';
           break;
         }
         const dot = field.text.indexOf('.');
@@ -243,7 +295,6 @@ export function decodeDateTime(text: string, settings?: DateTimeSettings, timeOn
     if (tmask & st.fmask) fail();
     st.fmask |= tmask;
   });
-  if (ptype.v !== null) fail();
   const result = (): DecodedDateTime => ({
     kind: ex.kind, year: st.year, month: st.month, day: st.day, hour: st.hour, minute: st.minute,
     second: st.second, micro: st.fsec, hasDate: (st.fmask & DATE_M) === DATE_M,
@@ -255,7 +306,9 @@ export function decodeDateTime(text: string, settings?: DateTimeSettings, timeOn
   if (ex.mer === 'am' && st.hour === 12) st.hour = 0;
   else if (ex.mer === 'pm' && st.hour !== 12) st.hour += 12;
   if (timeOnly) {
-    if (st.hour > 24 || (st.hour === 24 && (st.minute > 0 || st.second > 0 || st.fsec > 0))) fail(DtErr.FieldOverflow);
+    if (st.hour > 24 || st.minute > 59 || st.second > 60 || (st.hour === 24 && (st.minute > 0 || st.second > 0 || st.fsec > 0))) {
+      fail(DtErr.FieldOverflow);
+    }
     if ((st.fmask & TIME_M) !== TIME_M) fail();
   } else if ((st.fmask & DATE_M) !== DATE_M) {
     fail();

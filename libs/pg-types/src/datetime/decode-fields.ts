@@ -20,6 +20,8 @@ export const F = {
   DOY: 1 << 10,
   DTZMOD: 1 << 11,
   DTZ: 1 << 12,
+  /** 'epoch' / 'infinity' (DTK_M(RESERV)). */
+  RESERV: 1 << 13,
 } as const;
 export const DATE_M = F.YEAR | F.MONTH | F.DAY;
 export const TIME_M = F.HOUR | F.MINUTE | F.SECOND;
@@ -175,12 +177,25 @@ export function decodeNumber(text: string, fmask: number, st: DecodeState): numb
   return tmask;
 }
 
-/** DecodeDate: a field with embedded separators ("1999-01-08", "jan-08-1999", "08/01/99"). */
+/**
+ * DecodeDate: a field with embedded separators ("1999-01-08", "jan-08-1999", "08/01/99").
+ * Runs of digits or letters are the sub-fields; like PostgreSQL, the character right after each
+ * run is consumed as its terminator even when it is alphanumeric ("sept.00004y1" reads sept,
+ * 00004, 1).
+ */
 export function decodeDate(text: string, fmask0: number, st: DecodeState): number {
-  const parts = text.split(/[^a-z0-9]+/).filter((p) => p.length > 0);
-  // PostgreSQL splits runs of digits from runs of letters too ("8jan1999").
-  const fields = parts.flatMap((p) => p.match(/\d+|[a-z]+/g) ?? []);
-  if (fields.length === 0 || /[^a-z0-9]$/.test(text)) fail();
+  const fields: string[] = [];
+  const alnum = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
+  let i = 0;
+  while (i < text.length && fields.length < 25) {
+    while (i < text.length && !alnum(text[i])) i++;
+    if (i >= text.length) fail();
+    const start = i;
+    const digit = /[0-9]/.test(text[i]!);
+    while (i < text.length && (digit ? /[0-9]/ : /[a-z]/).test(text[i]!)) i++;
+    fields.push(text.slice(start, i));
+    if (i < text.length) i++;
+  }
   let fmask = fmask0;
   let tmask = 0;
   const numeric: string[] = [];

@@ -2,6 +2,8 @@
 // recognise (a subset of PostgreSQL's 'Default' timezone_abbreviations set; offsets in seconds
 // east of UTC). Abbreviations are fixed offsets, as in PostgreSQL: 'EST' is always -05.
 
+export type LabelUnit = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'other';
+
 export type Keyword =
   | { kind: 'month'; value: number }
   | { kind: 'dow'; value: number }
@@ -10,6 +12,8 @@ export type Keyword =
   | { kind: 'special'; value: 'epoch' | 'infinity' | '-infinity' | 'now' | 'today' | 'tomorrow' | 'yesterday' }
   | { kind: 'zulu' }
   | { kind: 'julian' }
+  /** ISO 8601 labels ("y2001m02d04 h10mm30s5") and other UNITS words (dow, doy, ...). */
+  | { kind: 'unit'; value: LabelUnit }
   | { kind: 'isotime' }
   | { kind: 'ignore' }
   | { kind: 'dstmod' };
@@ -23,7 +27,7 @@ const MONTHS: ReadonlyArray<[string, number]> = [
 
 const DAYS: ReadonlyArray<[string, number]> = [
   ['sun', 0], ['sunday', 0], ['mon', 1], ['monday', 1], ['tue', 2], ['tues', 2], ['tuesday', 2],
-  ['wed', 3], ['wednesday', 3], ['wedn', 3], ['thu', 4], ['thur', 4], ['thurs', 4],
+  ['wed', 3], ['wednesday', 3], ['weds', 3], ['thu', 4], ['thur', 4], ['thurs', 4],
   ['thursday', 4], ['fri', 5], ['friday', 5], ['sat', 6], ['saturday', 6],
 ];
 
@@ -46,6 +50,16 @@ const KEYWORDS: ReadonlyMap<string, Keyword> = new Map<string, Keyword>([
   ['jd', { kind: 'julian' }],
   ['julian', { kind: 'julian' }],
   ['t', { kind: 'isotime' }],
+  ['y', { kind: 'unit', value: 'year' }],
+  ['m', { kind: 'unit', value: 'month' }],
+  ['d', { kind: 'unit', value: 'day' }],
+  ['h', { kind: 'unit', value: 'hour' }],
+  ['mm', { kind: 'unit', value: 'minute' }],
+  ['s', { kind: 'unit', value: 'second' }],
+  ['dow', { kind: 'unit', value: 'other' }],
+  ['doy', { kind: 'unit', value: 'other' }],
+  ['isodow', { kind: 'unit', value: 'other' }],
+  ['isoyear', { kind: 'unit', value: 'other' }],
   ['on', { kind: 'ignore' }],
   ['at', { kind: 'ignore' }],
   ['dst', { kind: 'dstmod' }],

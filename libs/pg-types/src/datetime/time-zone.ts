@@ -59,6 +59,12 @@ export function createTimeZone(name: string): TimeZone | undefined {
   if (lower === 'utc' || lower === 'gmt' || lower === 'z' || lower === 'zulu' || lower === 'etc/utc') {
     return fixedOffsetZone(name, 0);
   }
+  // A POSIX zone without DST rules, "xyz-3" / "abc+05:30": hours WEST of UTC for '+' or no sign.
+  const posix = /^[A-Za-z]+([+-]?)(\d+)(?::(\d{2}))?(?::(\d{2}))?$/.exec(name);
+  if (posix && Number(posix[2]) <= 167) {
+    const west = Number(posix[2]) * 3600 + Number(posix[3] ?? 0) * 60 + Number(posix[4] ?? 0);
+    return fixedOffsetZone(name, posix[1] === '-' ? west : -west);
+  }
   // Intl accepts some non-zone spellings (offsets like "+05:00"); PostgreSQL would read those
   // as POSIX zones with the opposite sign, so only letters, '/', '_', '-', '+' digits after a
   // letter are passed through.

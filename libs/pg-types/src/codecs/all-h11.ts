@@ -1,3 +1,0 @@
-export * from './date';
-export * from './time';
-export * from './timestamp';
