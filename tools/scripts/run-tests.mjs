@@ -32,6 +32,12 @@ let extraPassed = 0;
 let extraFailed = 0;
 const note = (ok) => (ok ? extraPassed++ : extraFailed++);
 
+// System tools the tests use (psql, a PostgreSQL server as the SQL oracle, openssl, cmake):
+// installed when missing on Debian/Ubuntu as root; elsewhere the script names what is missing
+// and the tests that need it fail with a message saying so.
+if (!run('system tools', 'bash', ['tools/scripts/install-system-deps.sh'])) {
+  console.warn('warning: some system tools are missing; the tests that need them will fail');
+}
 note(run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']));
 const targetsOk = run('tests', 'npx', [
   'nx', 'run-many', '-t', 'test', 'e2e', '--parallel=1', '--skip-nx-cache', '--outputStyle=stream',
