@@ -1,0 +1,41 @@
+// What running one statement needs: parameter values, codecs for I/O casts, table access
+// through the session's transaction, the statement's subplans, and the frame of outer rows a
+// correlated subplan reads. One ExecContext per statement execution (per subplan run for the
+// frame); nothing here is module-level.
+import type { CodecRegistry } from '@vecgres/pg-types';
+import type { PhysicalNode, ScanColumn } from '@vecgres/planner';
+
+/** A row: one JS value per column, null for SQL NULL. */
+export type Row = unknown[];
+
+/** Rows per batch pulled through the operator tree. */
+export const BATCH_SIZE = 1024;
+
+/** Table reads and writes of the session's transaction (row values in scan-column order). */
+export interface TableAccess {
+  /** Visible rows (snapshot + own writes), in batches, each row with its storage row id. */
+  scan(table: number, columns: readonly ScanColumn[]): Iterable<{ rowId: number; row: Row }>;
+  insert(table: number, columns: readonly ScanColumn[], row: Row): void;
+  update(table: number, rowId: number, columns: readonly ScanColumn[], row: Row): void;
+  delete(table: number, rowId: number): void;
+}
+
+/** Outer rows visible to a (correlated) subplan: outer[0] is the nearest enclosing row. */
+export interface Frame { outer: Row[] }
+
+export interface ExecContext {
+  params: readonly unknown[];
+  /**
+   * Functions that need the session (nextval, currval, setval, current_schema, ...), keyed
+   * by impl; looked up before the context-free tables.
+   */
+  sessionFunctions: Readonly<Record<string, (...args: any[]) => unknown>>;
+  codecs: CodecRegistry;
+  tables: TableAccess;
+  subplans: readonly PhysicalNode[];
+  frame: Frame;
+  /** Memo of uncorrelated subplan results (InitPlans), shared by the whole statement. */
+  initPlans: Map<number, Promise<Row[]>>;
+  /** Runs subplan `index` with `frame` and returns all its rows (set by the executor). */
+  runSubplan(index: number, frame: Frame): Promise<Row[]>;
+}

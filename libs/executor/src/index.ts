@@ -1,0 +1,9 @@
+// @vecgres/executor: runs the planner's physical plans over @vecgres/storage, and the Session
+// (transactions, DDL through the catalog, SET/SHOW/EXPLAIN) the server drives per connection.
+// See libs/planner/README.md for the design of both packages.
+export { Database, type DatabaseOptions } from './session/database';
+export { Session, type EnginePortal, type PreparedStatement } from './session/session';
+export { CollectingSink, type EngineSink, type EngineNotice } from './session/result-sink';
+export { runPlan, type PlanRun, type RunOptions } from './exec/run-plan';
+export { BATCH_SIZE, type Row, type TableAccess, type ExecContext } from './exec/exec-context';
+export { encodeRow, decodeRow } from './storage/row-format';

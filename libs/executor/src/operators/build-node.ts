@@ -1,0 +1,42 @@
+// PhysicalNode -> Runner: the one dispatch over node kinds (one builder per file).
+import { notSupported } from '@vecgres/errors';
+import { outputTypes, type PhysicalNode } from '@vecgres/planner';
+import type { ExecContext } from '../exec/exec-context';
+import { buildAggregate } from './aggregate';
+import { buildDistinct } from './distinct';
+import { buildFilter } from './filter';
+import { buildFunctionScan } from './function-scan';
+import { buildHashJoin } from './hash-join';
+import { buildLimit } from './limit';
+import { buildDelete, buildInsert, buildUpdate, type ModifyCounter } from './modify';
+import { buildNestedLoop } from './nested-loop';
+import { buildProject } from './project';
+import type { Runner } from './runner';
+import { buildScan } from './scan';
+import { buildSetOp } from './set-op';
+import { buildSort } from './sort';
+import { buildResult, buildValues } from './values';
+
+/** Builds the operator tree of `node`; DML nodes add their affected rows to `counter`. */
+export function buildNode(node: PhysicalNode, ctx: ExecContext, counter: ModifyCounter = { rows: 0 }): Runner {
+  const build = (n: PhysicalNode, c: ExecContext) => buildNode(n, c, counter);
+  switch (node.kind) {
+    case 'scan': return buildScan(node, ctx);
+    case 'filter': return buildFilter(node, ctx, build);
+    case 'project': return buildProject(node, ctx, build);
+    case 'sort': return buildSort(node, ctx, build);
+    case 'limit': return buildLimit(node, ctx, build);
+    case 'hashJoin': return buildHashJoin(node, ctx, build);
+    case 'nestedLoop': return buildNestedLoop(node, ctx, build);
+    case 'aggregate': return buildAggregate(node, ctx, build);
+    case 'values': return buildValues(node, ctx);
+    case 'result': return buildResult(node, ctx);
+    case 'distinct': return buildDistinct(node, ctx, build, outputTypes(node.input));
+    case 'setOp': return buildSetOp(node, ctx, build, outputTypes(node.left));
+    case 'functionScan': return buildFunctionScan(node, ctx);
+    case 'insert': return buildInsert(node, ctx, build, counter);
+    case 'update': return buildUpdate(node, ctx, build, counter);
+    case 'delete': return buildDelete(node, ctx, build, counter);
+    case 'vectorTopK': throw notSupported('vector top-k search is not implemented yet');
+  }
+}

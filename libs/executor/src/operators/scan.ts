@@ -1,0 +1,24 @@
+// Seq Scan: the transaction's visible rows of one table in batches, with the pushed-down
+// filter applied per batch. With `rowId` the storage row id is appended (UPDATE/DELETE).
+import type { PhysicalScan } from '@vecgres/planner';
+import { BATCH_SIZE, type ExecContext, type Row } from '../exec/exec-context';
+import { compileExpr } from '../expr/compile-expr';
+import { filterBatch, type Runner } from './runner';
+
+export function buildScan(node: PhysicalScan, ctx: ExecContext): Runner {
+  const filter = node.filter ? compileExpr(ctx, node.filter) : undefined;
+  return async function* scan() {
+    let batch: Row[] = [];
+    for (const { rowId, row } of ctx.tables.scan(node.table, node.columns)) {
+      if (node.rowId) row.push(rowId);
+      batch.push(row);
+      if (batch.length >= BATCH_SIZE) {
+        const out = filter ? await filterBatch(filter, batch) : batch;
+        if (out.length > 0) yield out;
+        batch = [];
+      }
+    }
+    const out = filter ? await filterBatch(filter, batch) : batch;
+    if (out.length > 0) yield out;
+  };
+}

@@ -1,0 +1,43 @@
+// Where a statement's results go: the engine's own minimal sink interface (the engine never
+// imports pg-wire; the server adapts this to pg-wire's ResultSink, encoding values with
+// pg-types using each column's type OID).
+import type { OutputColumn } from '@vecgres/planner';
+import type { Row } from '../exec/exec-context';
+
+export interface EngineNotice {
+  severity: 'WARNING' | 'NOTICE';
+  sqlstate: string;
+  message: string;
+  detail?: string;
+  hint?: string;
+}
+
+export interface EngineSink {
+  /** Result columns, before any row (RowDescription). Not called for statements without rows. */
+  describe(columns: OutputColumn[]): void;
+  /** One batch of rows (JS values, null for NULL). Await the returned promise: backpressure. */
+  rows(batch: Row[]): void | Promise<void>;
+  /** Command tag: `SELECT 3`, `INSERT 0 2`, `CREATE TABLE`, `BEGIN`. */
+  complete(tag: string): void;
+  notice?(notice: EngineNotice): void;
+}
+
+/** A sink that collects everything (tests, internal queries). */
+export class CollectingSink implements EngineSink {
+  columns: OutputColumn[] = [];
+  readonly rowsOut: Row[] = [];
+  readonly tags: string[] = [];
+  readonly notices: EngineNotice[] = [];
+  describe(columns: OutputColumn[]): void {
+    this.columns = columns;
+  }
+  rows(batch: Row[]): void {
+    for (const r of batch) this.rowsOut.push(r);
+  }
+  complete(tag: string): void {
+    this.tags.push(tag);
+  }
+  notice(n: EngineNotice): void {
+    this.notices.push(n);
+  }
+}

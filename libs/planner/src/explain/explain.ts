@@ -1,0 +1,134 @@
+// EXPLAIN text of a physical plan in PostgreSQL's format with COSTS OFF:
+//
+//   Limit
+//     ->  Sort
+//           Sort Key: a DESC
+//           ->  Seq Scan on t
+//                 Filter: (a > 1)
+//
+// A node's title starts at its column, its detail lines two further right, children below
+// with `->  ` (six more columns). Projections are not printed (PostgreSQL has no such node);
+// a Filter is printed as its input's `Filter:` line, as PostgreSQL attaches quals to nodes.
+import type { PhysicalNode } from '../plan/physical-node';
+import type { PlannedStatement } from '../plan/planned-statement';
+import type { SortKey } from '../plan/physical-sort';
+import { deparseAggregate, deparseExpr, type DeparseOptions } from './deparse-expr';
+
+interface Rendered { title: string; details: string[]; children: PhysicalNode[] }
+
+function countRelations(n: PhysicalNode, subplans: PhysicalNode[]): number {
+  const own = n.kind === 'scan' || n.kind === 'functionScan' || (n.kind === 'values' && n.rows.length > 1) ? 1 : 0;
+  const kids = (() => {
+    switch (n.kind) {
+      case 'filter': case 'project': case 'sort': case 'limit': case 'aggregate': case 'distinct':
+      case 'insert': case 'update': case 'delete': return [n.input];
+      case 'hashJoin': case 'nestedLoop': case 'setOp': return [n.left, n.right];
+      default: return [];
+    }
+  })();
+  return own + kids.reduce((s, k) => s + countRelations(k, []), 0) + subplans.reduce((s, k) => s + countRelations(k, []), 0);
+}
+
+function sortKeyText(k: SortKey, o: DeparseOptions): string {
+  let s = deparseExpr(k.label ?? k.expr, o);
+  if (k.desc) s += ' DESC';
+  if (k.nullsFirst !== k.desc) s += k.nullsFirst ? ' NULLS FIRST' : ' NULLS LAST';
+  return s;
+}
+
+function render(n: PhysicalNode, o: DeparseOptions): Rendered {
+  const d = (e: Parameters<typeof deparseExpr>[0]) => deparseExpr(e, o);
+  switch (n.kind) {
+    case 'scan':
+      return {
+        title: `Seq Scan on ${n.tableName}${n.alias !== n.tableName ? ` ${n.alias}` : ''}`,
+        // Scan quals print unqualified (show_scan_qual), everything above qualifies with >1 relation.
+        details: n.filter ? [`Filter: ${deparseExpr(n.filter, { ...o, qualify: false })}`] : [],
+        children: [],
+      };
+    case 'filter': {
+      const inner = render(n.input, o);
+      const qual = n.input.kind === 'scan' || n.input.kind === 'functionScan' ? deparseExpr(n.predicate, { ...o, qualify: false }) : d(n.predicate);
+      return { ...inner, details: [...inner.details, `Filter: ${qual}`] };
+    }
+    case 'project': return render(n.input, o);
+    case 'sort': return { title: 'Sort', details: [`Sort Key: ${n.keys.map((k) => sortKeyText(k, o)).join(', ')}`], children: [n.input] };
+    case 'limit': return { title: 'Limit', details: [], children: [n.input] };
+    case 'hashJoin': {
+      const cond = n.keys.map((k) => `(${d(k.left)} = ${d(k.right)})`);
+      const hashCond = cond.length === 1 ? cond[0] : `(${cond.join(' AND ')})`;
+      const details = [`Hash Cond: ${hashCond}`, ...(n.residual ? [`Join Filter: ${d(n.residual)}`] : [])];
+      const hash: PhysicalNode = { kind: 'project', input: n.right, exprs: [] };
+      return { title: n.joinType === 'left' ? 'Hash Left Join' : n.joinType === 'full' ? 'Hash Full Join' : 'Hash Join', details, children: [n.left, hash] };
+    }
+    case 'nestedLoop':
+      return {
+        title: n.joinType === 'left' ? 'Nested Loop Left Join' : n.joinType === 'full' ? 'Nested Loop Full Join' : 'Nested Loop',
+        details: n.condition ? [`Join Filter: ${d(n.condition)}`] : [],
+        children: [n.left, n.right],
+      };
+    case 'aggregate':
+      return {
+        title: n.groupKeys.length > 0 ? 'HashAggregate' : 'Aggregate',
+        details: n.groupKeys.length > 0 ? [`Group Key: ${n.groupKeys.map(d).join(', ')}`] : [],
+        children: [n.input],
+      };
+    case 'values':
+      return { title: n.rows.length === 1 ? 'Result' : 'Values Scan on "*VALUES*"', details: [], children: [] };
+    case 'result':
+      return { title: 'Result', details: n.condition ? [`One-Time Filter: ${d(n.condition)}`] : [], children: [] };
+    case 'distinct': return { title: 'Unique', details: [], children: [n.input] };
+    case 'setOp':
+      if (n.op === 'union') return { title: n.all ? 'Append' : 'HashAggregate', details: [], children: [n.left, n.right] };
+      return { title: `HashSetOp ${n.op === 'intersect' ? 'Intersect' : 'Except'}${n.all ? ' All' : ''}`, details: [], children: [n.left, n.right] };
+    case 'functionScan':
+      return { title: `Function Scan on ${n.name}${n.alias !== n.name ? ` ${n.alias}` : ''}`, details: [], children: [] };
+    case 'insert': return { title: `Insert on ${n.tableName}`, details: [], children: [n.input] };
+    case 'update': return { title: `Update on ${n.tableName}`, details: [], children: [n.input] };
+    case 'delete': return { title: `Delete on ${n.tableName}`, details: [], children: [n.input] };
+    case 'vectorTopK':
+      return { title: `Vector Top-K on ${n.tableName}`, details: n.filter ? [`Filter: ${d(n.filter)}`] : [], children: [] };
+  }
+}
+
+function emit(n: PhysicalNode, col: number, o: DeparseOptions, out: string[], hashChild = false): void {
+  // The right side of a hash join is printed under a `Hash` node, as PostgreSQL builds one.
+  if (hashChild && n.kind === 'project' && n.exprs.length === 0) {
+    out.push(`${' '.repeat(col - 4)}->  Hash`);
+    emit(n.input, col + 6, o, out);
+    return;
+  }
+  const r = render(n, o);
+  out.push(col === 0 ? r.title : `${' '.repeat(col - 4)}->  ${r.title}`);
+  for (const line of r.details) out.push(`${' '.repeat(col + 2)}${line}`);
+  const isHashJoin = unwrapFilter(n).kind === 'hashJoin';
+  r.children.forEach((c, i) => emit(c, col + 6, o, out, isHashJoin && i === 1));
+}
+
+function unwrapFilter(n: PhysicalNode): PhysicalNode {
+  let x = n;
+  while (x.kind === 'filter' || x.kind === 'project') x = x.input;
+  return x;
+}
+
+export interface ExplainOptions { typeName?: DeparseOptions['typeName'] }
+
+/** EXPLAIN (COSTS OFF) text, one string per output row. */
+export function explainLines(plan: PlannedStatement | PhysicalNode, opts: ExplainOptions = {}): string[] {
+  const root = plan.kind === 'plan' ? plan.root : plan;
+  const subplans = plan.kind === 'plan' ? plan.subplans : [];
+  const o: DeparseOptions = { qualify: countRelations(root, subplans) > 1, ...(opts.typeName ? { typeName: opts.typeName } : {}) };
+  const out: string[] = [];
+  emit(root, 0, o, out);
+  subplans.forEach((sp, i) => {
+    out.push(`  SubPlan ${i + 1}`);
+    emit(sp, 6, o, out);
+  });
+  return out;
+}
+
+export function explain(plan: PlannedStatement | PhysicalNode, opts: ExplainOptions = {}): string {
+  return explainLines(plan, opts).join('\n');
+}
+
+export { deparseAggregate };
