@@ -60,3 +60,23 @@ export {
   InMemorySequenceValues, SequenceSession, nextval, setval, resetSequence,
   type SequenceValue, type SequenceValueStore,
 } from './sequences/sequence-values';
+
+// Virtual pg_catalog / information_schema tables and the catalog functions (H14).
+export {
+  plainArrayFactory, type SystemView, type SystemViewContext, type SystemSchema, type SystemValue, type ViewColumn,
+  type ViewColumnSpec, type ViewRecord, type SessionInfo, type RoleInfo, type DatabaseInfo, type SettingInfo,
+  type ActivityInfo, type ArrayFactory,
+} from './system-views/system-view';
+export { SYSTEM_VIEWS, findSystemView, systemViewByOid } from './system-views/system-view-registry';
+export { SYSTEM_RELATIONS, systemRelationByOid, systemRelationByName, type SystemRelation } from './system-views/system-relations';
+export { PREDEFINED_ROLES, sessionRoles, BOOTSTRAP_SUPERUSER_OID } from './system-views/view-helpers';
+export { CATALOG_FUNCTIONS, type CatalogFunction } from './functions/catalog-functions';
+export {
+  regclassIn, regclassOut, regtypeIn, regtypeOut, regprocIn, regprocOut, regnamespaceIn, regnamespaceOut, regroleIn,
+  regroleOut, splitQualifiedName,
+} from './functions/reg-types';
+export { pgGetIndexdef, pgGetConstraintdef, pgGetExpr } from './functions/ruleutils';
+export { ruleExpr, type RuleContext } from './functions/rule-expr';
+export {
+  relationIdentity, relationOnPath, relationDisplayName, isRelationOidVisible, type RelationIdentity,
+} from './functions/relation-names';

@@ -1,0 +1,212 @@
+// GENERATED from PostgreSQL 15.18's catalogs (pg_attribute of each relation, attnum > 0, domain
+// types replaced by their base type and typmod as RowDescription reports them), so the virtual
+// tables present exactly PostgreSQL 15's column names, order, types and typmods.
+// Each entry: [attname, atttypid, atttypmod].
+import type { ViewColumnSpec } from '../system-view';
+
+/** Columns of the pg_catalog relations, keyed by relation name. */
+export const PG_CATALOG_COLUMNS: Readonly<Record<string, readonly ViewColumnSpec[]>> = {
+  pg_am: [
+    ['oid', 26, -1], ['amname', 19, -1], ['amhandler', 24, -1], ['amtype', 18, -1],
+  ],
+  pg_attrdef: [
+    ['oid', 26, -1], ['adrelid', 26, -1], ['adnum', 21, -1], ['adbin', 194, -1],
+  ],
+  pg_attribute: [
+    ['attrelid', 26, -1], ['attname', 19, -1], ['atttypid', 26, -1], ['attstattarget', 23, -1], ['attlen', 21, -1],
+    ['attnum', 21, -1], ['attndims', 23, -1], ['attcacheoff', 23, -1], ['atttypmod', 23, -1], ['attbyval', 16, -1],
+    ['attalign', 18, -1], ['attstorage', 18, -1], ['attcompression', 18, -1], ['attnotnull', 16, -1],
+    ['atthasdef', 16, -1], ['atthasmissing', 16, -1], ['attidentity', 18, -1], ['attgenerated', 18, -1],
+    ['attisdropped', 16, -1], ['attislocal', 16, -1], ['attinhcount', 23, -1], ['attcollation', 26, -1],
+    ['attacl', 1034, -1], ['attoptions', 1009, -1], ['attfdwoptions', 1009, -1], ['attmissingval', 2277, -1],
+  ],
+  pg_authid: [
+    ['oid', 26, -1], ['rolname', 19, -1], ['rolsuper', 16, -1], ['rolinherit', 16, -1], ['rolcreaterole', 16, -1],
+    ['rolcreatedb', 16, -1], ['rolcanlogin', 16, -1], ['rolreplication', 16, -1], ['rolbypassrls', 16, -1],
+    ['rolconnlimit', 23, -1], ['rolpassword', 25, -1], ['rolvaliduntil', 1184, -1],
+  ],
+  pg_cast: [
+    ['oid', 26, -1], ['castsource', 26, -1], ['casttarget', 26, -1], ['castfunc', 26, -1], ['castcontext', 18, -1],
+    ['castmethod', 18, -1],
+  ],
+  pg_class: [
+    ['oid', 26, -1], ['relname', 19, -1], ['relnamespace', 26, -1], ['reltype', 26, -1], ['reloftype', 26, -1],
+    ['relowner', 26, -1], ['relam', 26, -1], ['relfilenode', 26, -1], ['reltablespace', 26, -1], ['relpages', 23, -1],
+    ['reltuples', 700, -1], ['relallvisible', 23, -1], ['reltoastrelid', 26, -1], ['relhasindex', 16, -1],
+    ['relisshared', 16, -1], ['relpersistence', 18, -1], ['relkind', 18, -1], ['relnatts', 21, -1],
+    ['relchecks', 21, -1], ['relhasrules', 16, -1], ['relhastriggers', 16, -1], ['relhassubclass', 16, -1],
+    ['relrowsecurity', 16, -1], ['relforcerowsecurity', 16, -1], ['relispopulated', 16, -1], ['relreplident', 18, -1],
+    ['relispartition', 16, -1], ['relrewrite', 26, -1], ['relfrozenxid', 28, -1], ['relminmxid', 28, -1],
+    ['relacl', 1034, -1], ['reloptions', 1009, -1], ['relpartbound', 194, -1],
+  ],
+  pg_collation: [
+    ['oid', 26, -1], ['collname', 19, -1], ['collnamespace', 26, -1], ['collowner', 26, -1], ['collprovider', 18, -1],
+    ['collisdeterministic', 16, -1], ['collencoding', 23, -1], ['collcollate', 25, -1], ['collctype', 25, -1],
+    ['colliculocale', 25, -1], ['collversion', 25, -1],
+  ],
+  pg_constraint: [
+    ['oid', 26, -1], ['conname', 19, -1], ['connamespace', 26, -1], ['contype', 18, -1], ['condeferrable', 16, -1],
+    ['condeferred', 16, -1], ['convalidated', 16, -1], ['conrelid', 26, -1], ['contypid', 26, -1],
+    ['conindid', 26, -1], ['conparentid', 26, -1], ['confrelid', 26, -1], ['confupdtype', 18, -1],
+    ['confdeltype', 18, -1], ['confmatchtype', 18, -1], ['conislocal', 16, -1], ['coninhcount', 23, -1],
+    ['connoinherit', 16, -1], ['conkey', 1005, -1], ['confkey', 1005, -1], ['conpfeqop', 1028, -1],
+    ['conppeqop', 1028, -1], ['conffeqop', 1028, -1], ['confdelsetcols', 1005, -1], ['conexclop', 1028, -1],
+    ['conbin', 194, -1],
+  ],
+  pg_database: [
+    ['oid', 26, -1], ['datname', 19, -1], ['datdba', 26, -1], ['encoding', 23, -1], ['datlocprovider', 18, -1],
+    ['datistemplate', 16, -1], ['datallowconn', 16, -1], ['datconnlimit', 23, -1], ['datfrozenxid', 28, -1],
+    ['datminmxid', 28, -1], ['dattablespace', 26, -1], ['datcollate', 25, -1], ['datctype', 25, -1],
+    ['daticulocale', 25, -1], ['datcollversion', 25, -1], ['datacl', 1034, -1],
+  ],
+  pg_depend: [
+    ['classid', 26, -1], ['objid', 26, -1], ['objsubid', 23, -1], ['refclassid', 26, -1], ['refobjid', 26, -1],
+    ['refobjsubid', 23, -1], ['deptype', 18, -1],
+  ],
+  pg_description: [
+    ['objoid', 26, -1], ['classoid', 26, -1], ['objsubid', 23, -1], ['description', 25, -1],
+  ],
+  pg_enum: [
+    ['oid', 26, -1], ['enumtypid', 26, -1], ['enumsortorder', 700, -1], ['enumlabel', 19, -1],
+  ],
+  pg_extension: [
+    ['oid', 26, -1], ['extname', 19, -1], ['extowner', 26, -1], ['extnamespace', 26, -1], ['extrelocatable', 16, -1],
+    ['extversion', 25, -1], ['extconfig', 1028, -1], ['extcondition', 1009, -1],
+  ],
+  pg_foreign_table: [
+    ['ftrelid', 26, -1], ['ftserver', 26, -1], ['ftoptions', 1009, -1],
+  ],
+  pg_index: [
+    ['indexrelid', 26, -1], ['indrelid', 26, -1], ['indnatts', 21, -1], ['indnkeyatts', 21, -1],
+    ['indisunique', 16, -1], ['indnullsnotdistinct', 16, -1], ['indisprimary', 16, -1], ['indisexclusion', 16, -1],
+    ['indimmediate', 16, -1], ['indisclustered', 16, -1], ['indisvalid', 16, -1], ['indcheckxmin', 16, -1],
+    ['indisready', 16, -1], ['indislive', 16, -1], ['indisreplident', 16, -1], ['indkey', 22, -1],
+    ['indcollation', 30, -1], ['indclass', 30, -1], ['indoption', 22, -1], ['indexprs', 194, -1],
+    ['indpred', 194, -1],
+  ],
+  pg_indexes: [
+    ['schemaname', 19, -1], ['tablename', 19, -1], ['indexname', 19, -1], ['tablespace', 19, -1],
+    ['indexdef', 25, -1],
+  ],
+  pg_inherits: [
+    ['inhrelid', 26, -1], ['inhparent', 26, -1], ['inhseqno', 23, -1], ['inhdetachpending', 16, -1],
+  ],
+  pg_matviews: [
+    ['schemaname', 19, -1], ['matviewname', 19, -1], ['matviewowner', 19, -1], ['tablespace', 19, -1],
+    ['hasindexes', 16, -1], ['ispopulated', 16, -1], ['definition', 25, -1],
+  ],
+  pg_namespace: [
+    ['oid', 26, -1], ['nspname', 19, -1], ['nspowner', 26, -1], ['nspacl', 1034, -1],
+  ],
+  pg_opclass: [
+    ['oid', 26, -1], ['opcmethod', 26, -1], ['opcname', 19, -1], ['opcnamespace', 26, -1], ['opcowner', 26, -1],
+    ['opcfamily', 26, -1], ['opcintype', 26, -1], ['opcdefault', 16, -1], ['opckeytype', 26, -1],
+  ],
+  pg_operator: [
+    ['oid', 26, -1], ['oprname', 19, -1], ['oprnamespace', 26, -1], ['oprowner', 26, -1], ['oprkind', 18, -1],
+    ['oprcanmerge', 16, -1], ['oprcanhash', 16, -1], ['oprleft', 26, -1], ['oprright', 26, -1], ['oprresult', 26, -1],
+    ['oprcom', 26, -1], ['oprnegate', 26, -1], ['oprcode', 24, -1], ['oprrest', 24, -1], ['oprjoin', 24, -1],
+  ],
+  pg_partitioned_table: [
+    ['partrelid', 26, -1], ['partstrat', 18, -1], ['partnatts', 21, -1], ['partdefid', 26, -1], ['partattrs', 22, -1],
+    ['partclass', 30, -1], ['partcollation', 30, -1], ['partexprs', 194, -1],
+  ],
+  pg_policy: [
+    ['oid', 26, -1], ['polname', 19, -1], ['polrelid', 26, -1], ['polcmd', 18, -1], ['polpermissive', 16, -1],
+    ['polroles', 1028, -1], ['polqual', 194, -1], ['polwithcheck', 194, -1],
+  ],
+  pg_proc: [
+    ['oid', 26, -1], ['proname', 19, -1], ['pronamespace', 26, -1], ['proowner', 26, -1], ['prolang', 26, -1],
+    ['procost', 700, -1], ['prorows', 700, -1], ['provariadic', 26, -1], ['prosupport', 24, -1], ['prokind', 18, -1],
+    ['prosecdef', 16, -1], ['proleakproof', 16, -1], ['proisstrict', 16, -1], ['proretset', 16, -1],
+    ['provolatile', 18, -1], ['proparallel', 18, -1], ['pronargs', 21, -1], ['pronargdefaults', 21, -1],
+    ['prorettype', 26, -1], ['proargtypes', 30, -1], ['proallargtypes', 1028, -1], ['proargmodes', 1002, -1],
+    ['proargnames', 1009, -1], ['proargdefaults', 194, -1], ['protrftypes', 1028, -1], ['prosrc', 25, -1],
+    ['probin', 25, -1], ['prosqlbody', 194, -1], ['proconfig', 1009, -1], ['proacl', 1034, -1],
+  ],
+  pg_publication: [
+    ['oid', 26, -1], ['pubname', 19, -1], ['pubowner', 26, -1], ['puballtables', 16, -1], ['pubinsert', 16, -1],
+    ['pubupdate', 16, -1], ['pubdelete', 16, -1], ['pubtruncate', 16, -1], ['pubviaroot', 16, -1],
+  ],
+  pg_publication_namespace: [
+    ['oid', 26, -1], ['pnpubid', 26, -1], ['pnnspid', 26, -1],
+  ],
+  pg_publication_rel: [
+    ['oid', 26, -1], ['prpubid', 26, -1], ['prrelid', 26, -1], ['prqual', 194, -1], ['prattrs', 22, -1],
+  ],
+  pg_range: [
+    ['rngtypid', 26, -1], ['rngsubtype', 26, -1], ['rngmultitypid', 26, -1], ['rngcollation', 26, -1],
+    ['rngsubopc', 26, -1], ['rngcanonical', 24, -1], ['rngsubdiff', 24, -1],
+  ],
+  pg_rewrite: [
+    ['oid', 26, -1], ['rulename', 19, -1], ['ev_class', 26, -1], ['ev_type', 18, -1], ['ev_enabled', 18, -1],
+    ['is_instead', 16, -1], ['ev_qual', 194, -1], ['ev_action', 194, -1],
+  ],
+  pg_roles: [
+    ['rolname', 19, -1], ['rolsuper', 16, -1], ['rolinherit', 16, -1], ['rolcreaterole', 16, -1],
+    ['rolcreatedb', 16, -1], ['rolcanlogin', 16, -1], ['rolreplication', 16, -1], ['rolconnlimit', 23, -1],
+    ['rolpassword', 25, -1], ['rolvaliduntil', 1184, -1], ['rolbypassrls', 16, -1], ['rolconfig', 1009, -1],
+    ['oid', 26, -1],
+  ],
+  pg_sequence: [
+    ['seqrelid', 26, -1], ['seqtypid', 26, -1], ['seqstart', 20, -1], ['seqincrement', 20, -1], ['seqmax', 20, -1],
+    ['seqmin', 20, -1], ['seqcache', 20, -1], ['seqcycle', 16, -1],
+  ],
+  pg_sequences: [
+    ['schemaname', 19, -1], ['sequencename', 19, -1], ['sequenceowner', 19, -1], ['data_type', 2206, -1],
+    ['start_value', 20, -1], ['min_value', 20, -1], ['max_value', 20, -1], ['increment_by', 20, -1],
+    ['cycle', 16, -1], ['cache_size', 20, -1], ['last_value', 20, -1],
+  ],
+  pg_settings: [
+    ['name', 25, -1], ['setting', 25, -1], ['unit', 25, -1], ['category', 25, -1], ['short_desc', 25, -1],
+    ['extra_desc', 25, -1], ['context', 25, -1], ['vartype', 25, -1], ['source', 25, -1], ['min_val', 25, -1],
+    ['max_val', 25, -1], ['enumvals', 1009, -1], ['boot_val', 25, -1], ['reset_val', 25, -1], ['sourcefile', 25, -1],
+    ['sourceline', 23, -1], ['pending_restart', 16, -1],
+  ],
+  pg_shdescription: [
+    ['objoid', 26, -1], ['classoid', 26, -1], ['description', 25, -1],
+  ],
+  pg_stat_activity: [
+    ['datid', 26, -1], ['datname', 19, -1], ['pid', 23, -1], ['leader_pid', 23, -1], ['usesysid', 26, -1],
+    ['usename', 19, -1], ['application_name', 25, -1], ['client_addr', 869, -1], ['client_hostname', 25, -1],
+    ['client_port', 23, -1], ['backend_start', 1184, -1], ['xact_start', 1184, -1], ['query_start', 1184, -1],
+    ['state_change', 1184, -1], ['wait_event_type', 25, -1], ['wait_event', 25, -1], ['state', 25, -1],
+    ['backend_xid', 28, -1], ['backend_xmin', 28, -1], ['query_id', 20, -1], ['query', 25, -1],
+    ['backend_type', 25, -1],
+  ],
+  pg_statistic_ext: [
+    ['oid', 26, -1], ['stxrelid', 26, -1], ['stxname', 19, -1], ['stxnamespace', 26, -1], ['stxowner', 26, -1],
+    ['stxstattarget', 23, -1], ['stxkeys', 22, -1], ['stxkind', 1002, -1], ['stxexprs', 194, -1],
+  ],
+  pg_tables: [
+    ['schemaname', 19, -1], ['tablename', 19, -1], ['tableowner', 19, -1], ['tablespace', 19, -1],
+    ['hasindexes', 16, -1], ['hasrules', 16, -1], ['hastriggers', 16, -1], ['rowsecurity', 16, -1],
+  ],
+  pg_tablespace: [
+    ['oid', 26, -1], ['spcname', 19, -1], ['spcowner', 26, -1], ['spcacl', 1034, -1], ['spcoptions', 1009, -1],
+  ],
+  pg_trigger: [
+    ['oid', 26, -1], ['tgrelid', 26, -1], ['tgparentid', 26, -1], ['tgname', 19, -1], ['tgfoid', 26, -1],
+    ['tgtype', 21, -1], ['tgenabled', 18, -1], ['tgisinternal', 16, -1], ['tgconstrrelid', 26, -1],
+    ['tgconstrindid', 26, -1], ['tgconstraint', 26, -1], ['tgdeferrable', 16, -1], ['tginitdeferred', 16, -1],
+    ['tgnargs', 21, -1], ['tgattr', 22, -1], ['tgargs', 17, -1], ['tgqual', 194, -1], ['tgoldtable', 19, -1],
+    ['tgnewtable', 19, -1],
+  ],
+  pg_type: [
+    ['oid', 26, -1], ['typname', 19, -1], ['typnamespace', 26, -1], ['typowner', 26, -1], ['typlen', 21, -1],
+    ['typbyval', 16, -1], ['typtype', 18, -1], ['typcategory', 18, -1], ['typispreferred', 16, -1],
+    ['typisdefined', 16, -1], ['typdelim', 18, -1], ['typrelid', 26, -1], ['typsubscript', 24, -1],
+    ['typelem', 26, -1], ['typarray', 26, -1], ['typinput', 24, -1], ['typoutput', 24, -1], ['typreceive', 24, -1],
+    ['typsend', 24, -1], ['typmodin', 24, -1], ['typmodout', 24, -1], ['typanalyze', 24, -1], ['typalign', 18, -1],
+    ['typstorage', 18, -1], ['typnotnull', 16, -1], ['typbasetype', 26, -1], ['typtypmod', 23, -1],
+    ['typndims', 23, -1], ['typcollation', 26, -1], ['typdefaultbin', 194, -1], ['typdefault', 25, -1],
+    ['typacl', 1034, -1],
+  ],
+  pg_user: [
+    ['usename', 19, -1], ['usesysid', 26, -1], ['usecreatedb', 16, -1], ['usesuper', 16, -1], ['userepl', 16, -1],
+    ['usebypassrls', 16, -1], ['passwd', 25, -1], ['valuntil', 1184, -1], ['useconfig', 1009, -1],
+  ],
+  pg_views: [
+    ['schemaname', 19, -1], ['viewname', 19, -1], ['viewowner', 19, -1], ['definition', 25, -1],
+  ],
+};
