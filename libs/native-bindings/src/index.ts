@@ -19,4 +19,5 @@ export {
   type LoadNativeCoreOptions,
 } from './loader';
 export { float32ToHalfBits, halfBitsToFloat32, encodeHalf } from './half';
+export { MAX_ARENA_ALIGN, allocAlignedArena } from './aligned-arena';
 export * from './storage-native';

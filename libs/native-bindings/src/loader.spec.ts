@@ -47,7 +47,7 @@ describe('loader', () => {
     try {
       const stale = join(dir, 'stale.js');
       writeFileSync(stale, "module.exports = { simdLevel() { return 'scalar'; } };\n");
-      expect(() => loadAddon(stale)).toThrow(/stale build, missing exports: availableSimdLevels, forcedLevelUnavailable, scanDistances, scanTopK, readMemory/);
+      expect(() => loadAddon(stale)).toThrow(/stale build, missing exports: availableSimdLevels, forcedLevelUnavailable, scanDistances, scanTopK, readMemory, addressMod/);
       expect(() => loadAddon(stale)).toThrow(/npm run build:native/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

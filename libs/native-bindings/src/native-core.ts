@@ -19,6 +19,12 @@ export interface NativeCore {
   scanTopK(spec: ScanSpec, k: number, out: TopK): Promise<void>;
   /** Reads every byte of `data` with the active level's widest loads; resolves to a checksum. */
   readMemory(data: ArrayBuffer | VectorArray): Promise<number>;
+  /**
+   * O(1), synchronous: the address of `buffer`'s first byte (a view's, byteOffset included)
+   * modulo `align` (an integer in [1, 2^20]); 0 for an empty buffer. Stable for the buffer's
+   * lifetime. Throws NativeError INVALID_ARGUMENT on bad arguments. See allocAlignedArena.
+   */
+  addressMod(buffer: ArrayBuffer | ArrayBufferView, align: number): number;
 }
 
 /**
@@ -35,6 +41,7 @@ export const NATIVE_ADDON_EXPORTS = [
   'scanDistances',
   'scanTopK',
   'readMemory',
+  'addressMod',
 ] as const satisfies readonly (keyof NativeAddon)[];
 
 async function settle<T>(call: () => Promise<T>): Promise<T> {
@@ -54,5 +61,12 @@ export function createNativeCore(addon: NativeAddon): NativeCore {
     scanDistances: (spec, out) => settle(() => addon.scanDistances(spec, out)),
     scanTopK: (spec, k, out) => settle(() => addon.scanTopK(spec, k, out)),
     readMemory: (data) => settle(() => addon.readMemory(data)),
+    addressMod: (buffer, align) => {
+      try {
+        return addon.addressMod(buffer, align);
+      } catch (error) {
+        throw toNativeError(error);
+      }
+    },
   };
 }

@@ -2,7 +2,7 @@
 // with packed, strided/unaligned and shared-memory arenas and an ids list.
 import { loadNativeCore, type ElemType, type Metric, type VectorArray } from './index';
 import { randomRows, rowBytes, rowElems, seedOf, stridedArena } from './testing/random';
-import { closeToReference, referenceDistance, SUPPORTED_KERNELS } from './testing/reference';
+import { closeToReference, isExactKernel, referenceDistance, SUPPORTED_KERNELS } from './testing/reference';
 
 const core = loadNativeCore();
 const DIMS = [1, 3, 7, 17, 33, 100, 129];
@@ -62,8 +62,13 @@ describe.each(SUPPORTED_KERNELS.map((k) => [`${k.type} ${k.metric}`, k] as const
         out,
       );
       expect(mismatches(c, out, ids)).toEqual([]);
-      for (let q = 0; q < NQ; q++) {
-        ids.forEach((id, j) => expect(out[q * ids.length + j]).toBe(packed[q * N_ROWS + id]));
+      // Integers and bits: the same bits. Floats: within the reference tolerance (checked by
+      // mismatches above), not bit for bit: the AVX-512 kernels peel each row to its 64-byte
+      // boundary, so the summation order follows the row's address.
+      if (isExactKernel(type)) {
+        for (let q = 0; q < NQ; q++) {
+          ids.forEach((id, j) => expect(out[q * ids.length + j]).toBe(packed[q * N_ROWS + id]));
+        }
       }
     }
   });
@@ -82,7 +87,10 @@ describe('scanDistances inputs', () => {
     for (const arena of [big.subarray(5), shared]) {
       const out = new Float32Array(NQ * N_ROWS);
       await core.scanDistances({ type: 'f32', metric: 'l2sq', dim: 17, queries: c.queries, nq: NQ, arena, nRows: N_ROWS }, out);
-      expect(out).toEqual(expected);
+      // Within float tolerance of the original placement (a different row address may sum in
+      // a different order, see above), and right against the reference.
+      expect(mismatches(c, out, allRows)).toEqual([]);
+      out.forEach((x, i) => expect(Math.abs(x - expected[i])).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(expected[i]))));
     }
   });
 

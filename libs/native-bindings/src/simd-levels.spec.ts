@@ -3,7 +3,7 @@
 // exactly, over dims {1, 2, 3, 7, 8, 15, 16, 17, 31, 33, 100, 127, 128, 129, 768, 1536}.
 // Each level runs in its own child process (the level is fixed at load).
 import { loadNativeCore } from './index';
-import { LEVEL_DIMS, PROBE_NQ, PROBE_ROWS, probeCase, probeKey, type ProbeOutput } from './testing/level-probe';
+import { LEVEL_DIMS, MISALIGNED_OFFSETS, PROBE_NQ, PROBE_ROWS, probeCase, probeKey, type ProbeOutput } from './testing/level-probe';
 import { rowElems } from './testing/random';
 import { closeToReference, isExactKernel, referenceDistance, SUPPORTED_KERNELS } from './testing/reference';
 import { decodeFloat, runLevelProbe } from './testing/run-probe';
@@ -45,7 +45,7 @@ describe(`SIMD levels (${levels.join(', ')})`, () => {
     expect(problems).toEqual([]);
   });
 
-  it.each(levels)('level %s matches scalar (floats 1e-5, ints/bits exact), on packed and unaligned rows', (level) => {
+  it.each(levels)('level %s matches scalar (floats 1e-5, ints/bits exact), on packed, unaligned and misaligned rows', (level) => {
     const o = output(level);
     const scalar = output('scalar');
     expect(o.level).toBe(level);
@@ -59,15 +59,25 @@ describe(`SIMD levels (${levels.join(', ')})`, () => {
         const per = rowElems(type, dim);
         const mine = o.distances[key].map(decodeFloat);
         const strided = o.strided[key].map(decodeFloat);
+        const misaligned = o.misaligned[key].map(decodeFloat);
         const base = scalar.distances[key].map(decodeFloat);
+        // Floats: within 1e-5 of scalar, not bit for bit across row addresses (the AVX-512
+        // kernels peel each row to its 64-byte boundary, so the summation order follows the
+        // address). Integers and bits: exact everywhere.
+        const matches = (x: number, y: number, scale: number): boolean =>
+          isExactKernel(type) ? Object.is(x, y) : closeToReference(x, { value: y, scale });
         for (let i = 0; i < mine.length; i++) {
           const q = Math.floor(i / PROBE_ROWS);
           const r = i % PROBE_ROWS;
           const ref = referenceDistance(type, metric, dim, c.queries, q * per, c.rows, r * per);
-          const same = isExactKernel(type) ? Object.is(mine[i], base[i]) : closeToReference(mine[i], { value: base[i], scale: ref.scale });
-          if (!same) problems.push(`${key} [${i}]: ${level} ${mine[i]} vs scalar ${base[i]}`);
-          if (!Object.is(strided[i], mine[i])) problems.push(`${key} [${i}]: unaligned rows ${strided[i]} vs packed ${mine[i]}`);
+          if (!matches(mine[i], base[i], ref.scale)) problems.push(`${key} [${i}]: ${level} ${mine[i]} vs scalar ${base[i]}`);
+          if (!matches(strided[i], base[i], ref.scale)) problems.push(`${key} [${i}]: unaligned rows ${strided[i]} vs scalar ${base[i]}`);
+          MISALIGNED_OFFSETS.forEach((offset, n) => {
+            const x = misaligned[n * mine.length + i];
+            if (!matches(x, base[i], ref.scale)) problems.push(`${key} [${i}]: arena at 64+${offset} ${x} vs scalar ${base[i]}`);
+          });
         }
+        expect(misaligned).toHaveLength(MISALIGNED_OFFSETS.length * mine.length);
         if (isExactKernel(type)) {
           expect(o.topkIds[key]).toEqual(scalar.topkIds[key]);
         }

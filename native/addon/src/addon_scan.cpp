@@ -1,5 +1,6 @@
 // Batched scans: scanDistances(spec, out), scanTopK(spec, k, out), readMemory(data).
 // Each validates on the JS thread, then runs one core call on the libuv threadpool.
+// RegisterScan also registers the O(1) addressMod getter (addon_scan_align.cpp).
 #include <napi.h>
 
 #include <cstdint>
@@ -131,7 +132,10 @@ Napi::Value StartWorker(const Napi::CallbackInfo& info) {
 
 }  // namespace
 
+void RegisterScanAlign(Napi::Env env, Napi::Object exports);  // addon_scan_align.cpp
+
 void RegisterScan(Napi::Env env, Napi::Object exports) {
+  RegisterScanAlign(env, exports);
   exports.Set("scanDistances", Napi::Function::New(env, StartWorker<AddonScanDistancesWorker>, "scanDistances"));
   exports.Set("scanTopK", Napi::Function::New(env, StartWorker<AddonScanTopKWorker>, "scanTopK"));
   exports.Set("readMemory", Napi::Function::New(env, StartWorker<AddonReadMemoryWorker>, "readMemory"));

@@ -49,6 +49,36 @@ static inline unsigned popcount8(uint8_t x) {
   return n;
 }
 
+// A block of rows for a ScoreRowsFn: scan indices [begin, end) of the rows at
+// arena + (ids ? ids[j] : j) * stride (ids: uint32[limit], or null for rows 0..limit-1).
+// Rows [end, limit) may be prefetched when `prefetch` is set (the first query of a block:
+// later queries find the block in cache).
+struct RowBatch {
+  const uint8_t* arena;
+  size_t stride;
+  const uint32_t* ids;
+  size_t begin, end, limit;
+  bool prefetch;
+};
+
+// Scores one query (dim elements, packed) against the rows of a batch:
+// out: float[end - begin], the distance as the scan ranks it (smaller is nearer).
+using ScoreRowsFn = void (*)(const void* query, const RowBatch& batch, size_t dim, float* out);
+
+// A level's row-batch loops for the float types, indexed by scan.h's Metric value
+// (0 kL2Sq, 1 kNegDot, 2 kCosine, 3 kL1). Each gives exactly what the level's KernelTable
+// gives row by row; they exist so the kernel is inlined into the row loop, per-query data
+// (the query's norm) is computed once, and the query can be placed for aligned loads.
+struct RowKernels {
+  ScoreRowsFn f32[4];
+  ScoreRowsFn f16[4];
+};
+
+// The per-level row loops (src/isa/*); nullptr when that code was not compiled here.
+// Levels without them (scalar, neon) scan through their KernelTable row by row.
+const RowKernels* avx2_row_kernels();
+const RowKernels* avx512_row_kernels();
+
 // The per-level tables, each defined in its own translation unit (kernels_scalar.cpp and
 // src/isa/*). They return nullptr when that code was not compiled for this architecture.
 const KernelTable* scalar_kernel_table();

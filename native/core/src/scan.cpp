@@ -1,7 +1,11 @@
 // Batched brute-force scans (scan.h): nq queries against an arena of rows, distances or
 // exact top-k. Structure, for speed over arenas far larger than cache:
-//   * the kernel is resolved once per call into a small functor; the row loop is a template
-//     instantiated per (functor, output, ids-or-not), so no per-row switch;
+//   * float rows (f32, f16) at the x86 levels go through the level's ScoreRowsFn
+//     (src/isa/score_rows.h): one call per query and block, the kernel inlined into the row
+//     loop, per-query data (the cosine's |q|^2) computed once, rows' heads peeled to 64-byte
+//     boundaries so the streamed loads are aligned whatever the arena's offset;
+//   * otherwise the kernel is resolved once per call into a small functor; the row loop is a
+//     template instantiated per (functor, output, ids-or-not), so no per-row switch;
 //   * rows are processed in blocks of ~128 KiB; all queries run over a block while it is in
 //     cache, so the arena streams from memory once whatever nq is; the stop flag is polled
 //     once per block (at most 4096 rows);
@@ -14,6 +18,7 @@
 
 #include <limits>
 
+#include "kernel_common.h"
 #include "topk_heap.h"
 
 namespace vecgres {
@@ -106,6 +111,9 @@ struct DistancesOut {
   };
   Query begin(size_t q) const { return Query{out + q * m}; }
   void end(size_t, const Query&) const {}
+  // Row-batch path: the batch writes its distances straight into the output.
+  float* block_out(size_t q, size_t j0, float*) const { return out + q * m + j0; }
+  void take_block(size_t, size_t, size_t, const float*, const uint32_t*) const {}
 };
 
 struct TopkOut {
@@ -119,6 +127,13 @@ struct TopkOut {
   };
   Query begin(size_t q) const { return Query{detail::TopkHeap(dists + q * k, ids + q * k, k, counts[q])}; }
   void end(size_t q, const Query& s) const { counts[q] = static_cast<uint32_t>(s.heap.size()); }
+  // Row-batch path: the batch fills `scratch` (float[rows in block]), then the heap takes it.
+  float* block_out(size_t, size_t, float* scratch) const { return scratch; }
+  void take_block(size_t q, size_t j0, size_t j1, const float* d, const uint32_t* ids) const {
+    Query s = begin(q);
+    for (size_t j = j0; j < j1; ++j) s.put(j, ids != nullptr ? ids[j] : static_cast<uint32_t>(j), d[j - j0]);
+    end(q, s);
+  }
 };
 
 template <bool kHasIds, class Dist, class Out>
@@ -147,6 +162,39 @@ Status scan_loop(const Dist& dist, const ScanArgs& a, const Layout& lay, const O
   return Status::ok();
 }
 
+// The same blocks and query order as scan_loop, one ScoreRowsFn call per (block, query).
+template <class Out>
+Status rows_loop(detail::ScoreRowsFn fn, const ScanArgs& a, const Layout& lay, const Out& out) {
+  const uint8_t* arena = static_cast<const uint8_t*>(a.arena);
+  const uint8_t* queries = static_cast<const uint8_t*>(a.queries);
+  float scratch[kMaxBlockRows];  // top-k: one block's distances before the heap takes them
+  for (size_t j0 = 0; j0 < lay.m; j0 += lay.block) {
+    if (stopped(a)) return Status::cancelled();
+    const size_t j1 = j0 + lay.block < lay.m ? j0 + lay.block : lay.m;
+    for (size_t q = 0; q < a.nq; ++q) {
+      const detail::RowBatch batch{arena, lay.stride, a.ids, j0, j1, lay.m, q == 0};
+      float* dst = out.block_out(q, j0, scratch);
+      fn(queries + q * lay.rb, batch, a.dim, dst);
+      out.take_block(q, j0, j1, dst, a.ids);
+    }
+  }
+  return Status::ok();
+}
+
+// The level's row-batch loops, only for the genuine tables of the x86 levels (a table built
+// elsewhere, e.g. by a test, keeps the generic path and its own kernels).
+const detail::RowKernels* row_kernels_for(const KernelTable& kt) {
+#if defined(VECGRES_WITH_X86_KERNELS)
+  if (&kt == detail::avx512_kernel_table(true) || &kt == detail::avx512_kernel_table(false)) {
+    return detail::avx512_row_kernels();
+  }
+  if (&kt == detail::avx2_kernel_table()) return detail::avx2_row_kernels();
+#else
+  (void)kt;
+#endif
+  return nullptr;
+}
+
 template <class Dist, class Out>
 Status run(const Dist& dist, const ScanArgs& a, const Layout& lay, const Out& out) {
   return a.ids != nullptr ? scan_loop<true>(dist, a, lay, out) : scan_loop<false>(dist, a, lay, out);
@@ -155,6 +203,12 @@ Status run(const Dist& dist, const ScanArgs& a, const Layout& lay, const Out& ou
 // The one switch per call: (element type, metric) -> functor over the table's kernel.
 template <class Out>
 Status dispatch(const KernelTable& kt, const ScanArgs& a, const Layout& lay, const Out& out) {
+  const detail::RowKernels* rk = row_kernels_for(kt);
+  const int mi = static_cast<int>(a.metric);
+  if (rk != nullptr && mi >= 0 && mi < 4) {
+    if (a.type == ElemType::kF32) return rows_loop(rk->f32[mi], a, lay, out);
+    if (a.type == ElemType::kF16) return rows_loop(rk->f16[mi], a, lay, out);
+  }
   switch (a.type) {
     case ElemType::kF32:
       switch (a.metric) {

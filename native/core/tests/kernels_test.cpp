@@ -47,6 +47,39 @@ VT_LEVEL_TEST(f16_kernels_match_scalar) {
   }
 }
 
+// Rows (the `b` side, which the AVX-512 kernels peel to a 64-byte boundary) and queries at
+// byte offsets 0, 4, 16, 36 from a 64-byte boundary, in every combination, for every float
+// kernel: the peeled head, the aligned body and the masked tail must add up to the scalar sum.
+VT_LEVEL_TEST(float_kernels_misaligned_rows) {
+  const KernelTable& s = vt::scalar();
+  const KernelTable& t = *level.table;
+  std::vector<size_t> dims = vt::test_dims();
+  dims.insert(dims.end(), {9, 14, 47, 96, 384});
+  std::vector<uint8_t> qa, rb, qh, rh;
+  for (size_t d : dims) {
+    const std::vector<float> av = vt::random_floats(d, 1100 + static_cast<uint32_t>(d));
+    const std::vector<float> bv = vt::random_floats(d, 1200 + static_cast<uint32_t>(d));
+    const std::vector<uint16_t> ah = vt::random_halves(d, 1300 + static_cast<uint32_t>(d));
+    const std::vector<uint16_t> bh = vt::random_halves(d, 1400 + static_cast<uint32_t>(d));
+    for (size_t qoff : vt::misaligned_offsets()) {
+      for (size_t roff : vt::misaligned_offsets()) {
+        const float* a = reinterpret_cast<const float*>(vt::place_at_offset(qa, av.data(), d * 4, qoff));
+        const float* b = reinterpret_cast<const float*>(vt::place_at_offset(rb, bv.data(), d * 4, roff));
+        VT_CHECK_MSG(vt::close(t.f32_l2sq(a, b, d), s.f32_l2sq(a, b, d)), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        VT_CHECK_MSG(vt::close(t.f32_dot(a, b, d), s.f32_dot(a, b, d)), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        VT_CHECK_MSG(vt::close(t.f32_cosine(a, b, d), s.f32_cosine(a, b, d)), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        VT_CHECK_MSG(vt::close(t.f32_l1(a, b, d), s.f32_l1(a, b, d)), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        const uint16_t* x = reinterpret_cast<const uint16_t*>(vt::place_at_offset(qh, ah.data(), d * 2, qoff));
+        const uint16_t* y = reinterpret_cast<const uint16_t*>(vt::place_at_offset(rh, bh.data(), d * 2, roff));
+        VT_CHECK_MSG(vt::close(t.f16_l2sq(x, y, d), s.f16_l2sq(x, y, d)), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        VT_CHECK_MSG(vt::close(t.f16_dot(x, y, d), s.f16_dot(x, y, d)), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        VT_CHECK_MSG(vt::close(t.f16_cosine(x, y, d), s.f16_cosine(x, y, d)), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        VT_CHECK_MSG(vt::close(t.f16_l1(x, y, d), s.f16_l1(x, y, d)), "d=%zu q+%zu row+%zu", d, qoff, roff);
+      }
+    }
+  }
+}
+
 template <typename T>
 int64_t dot_reference(const T* a, const T* b, size_t d) {
   int64_t s = 0;
@@ -109,6 +142,30 @@ VT_LEVEL_TEST(bits_kernels_exact) {
       const uint8_t *a = av.data() + off, *b = bv.data() + off;
       VT_CHECK_MSG(t.bits_hamming(a, b, d_bits) == vt::hamming_reference(a, b, d_bits), "d_bits=%zu off=%zu", d_bits, off);
       VT_CHECK_MSG(t.bits_jaccard(a, b, d_bits) == vt::jaccard_reference(a, b, d_bits), "d_bits=%zu off=%zu", d_bits, off);
+    }
+  }
+}
+
+// The integer and bit kernels at rows and queries 4, 16, 36 bytes past a 64-byte boundary.
+VT_LEVEL_TEST(int_and_bits_kernels_misaligned_rows) {
+  const KernelTable& t = *level.table;
+  std::vector<uint8_t> qs, rs;
+  for (size_t d : {1, 17, 63, 64, 65, 100, 384, 1536}) {
+    const std::vector<uint8_t> av = vt::random_ints<uint8_t>(d, 1500 + static_cast<uint32_t>(d));
+    const std::vector<uint8_t> bv = vt::random_ints<uint8_t>(d, 1600 + static_cast<uint32_t>(d));
+    for (size_t qoff : vt::misaligned_offsets()) {
+      for (size_t roff : vt::misaligned_offsets()) {
+        const uint8_t* a = vt::place_at_offset(qs, av.data(), d, qoff);
+        const uint8_t* b = vt::place_at_offset(rs, bv.data(), d, roff);
+        const int8_t *a8 = reinterpret_cast<const int8_t*>(a), *b8 = reinterpret_cast<const int8_t*>(b);
+        VT_CHECK_MSG(t.i8_dot(a8, b8, d) == dot_reference(a8, b8, d), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        VT_CHECK_MSG(t.i8_l2sq(a8, b8, d) == l2sq_reference(a8, b8, d), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        VT_CHECK_MSG(t.u8_dot(a, b, d) == dot_reference(a, b, d), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        VT_CHECK_MSG(t.u8_l2sq(a, b, d) == l2sq_reference(a, b, d), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        const size_t bits = d * 8 - 3;  // a partial last byte too
+        VT_CHECK_MSG(t.bits_hamming(a, b, bits) == vt::hamming_reference(a, b, bits), "d=%zu q+%zu row+%zu", d, qoff, roff);
+        VT_CHECK_MSG(t.bits_jaccard(a, b, bits) == vt::jaccard_reference(a, b, bits), "d=%zu q+%zu row+%zu", d, qoff, roff);
+      }
     }
   }
 }

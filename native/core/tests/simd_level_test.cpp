@@ -51,11 +51,15 @@ VT_LEVEL_TEST(table_is_complete) {
 }
 
 VT_LEVEL_TEST(read_memory_checksum_is_level_independent) {
-  const std::vector<uint8_t> buf = vt::random_ints<uint8_t>((1u << 20) + 64, 51);
+  const std::vector<uint8_t> src = vt::random_ints<uint8_t>((1u << 20) + 64, 51);
+  std::vector<uint8_t> storage;
+  // Offsets from a 64-byte boundary: 8, 16, 40 take the AVX-512 level's aligned-head path,
+  // 1 and 3 (not 8-byte aligned) its plain one.
+  const uint8_t* base = vt::place_at_offset(storage, src.data(), src.size(), 0);
   for (size_t bytes : {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{63}, size_t{64}, size_t{255},
                        size_t{256}, size_t{1000}, size_t{4099}, size_t{1u << 20}}) {
-    for (size_t off : {0, 1, 3}) {
-      const uint8_t* p = buf.data() + off;
+    for (size_t off : {0, 1, 3, 8, 16, 40}) {
+      const uint8_t* p = base + off;
       uint64_t want = 0;  // sum of little-endian u64 words, then the trailing bytes
       size_t i = 0;
       for (; i + 8 <= bytes; i += 8) {

@@ -81,6 +81,24 @@ inline float jaccard_reference(const uint8_t* a, const uint8_t* b, size_t d_bits
   return static_cast<float>(1.0 - static_cast<double>(ab) / static_cast<double>(aa + bb - ab));
 }
 
+// Byte offsets from a 64-byte boundary at which misaligned-row tests place their data: 4 and
+// 36 split every 64-byte load across two cache lines at a different phase each, 16 is where a
+// large `new ArrayBuffer` puts its data with glibc (16 bytes past a page).
+inline const std::vector<size_t>& misaligned_offsets() {
+  static const std::vector<size_t> offs = {0, 4, 16, 36};
+  return offs;
+}
+
+// A copy of `bytes` bytes of `src` placed exactly `offset` bytes past a 64-byte boundary
+// inside `storage` (which it resizes); returns the copy's address.
+inline uint8_t* place_at_offset(std::vector<uint8_t>& storage, const void* src, size_t bytes, size_t offset) {
+  storage.assign(bytes + 64 + offset, 0);
+  uint8_t* base = storage.data();
+  base += (64 - (reinterpret_cast<uintptr_t>(base) & 63u)) & 63u;
+  std::memcpy(base + offset, src, bytes);
+  return base + offset;
+}
+
 // Tolerance for float kernels: |x - y| <= 1e-5 * max(1, |y|). Relative for large values;
 // absolute 1e-5 near zero, where a relative bound is meaningless (a cosine distance of two
 // nearly parallel vectors, or a dot product of random signs that cancels). Different

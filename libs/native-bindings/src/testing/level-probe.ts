@@ -3,7 +3,7 @@
 // process: it runs the same fixed-seed scans and prints the results as one JSON object.
 //
 //   VECGRES_SIMD_LEVEL=avx2 node --import tsx libs/native-bindings/src/testing/level-probe.ts [--info]
-import { allocTopK, loadNativeCore } from '../index';
+import { allocAlignedArena, allocTopK, loadNativeCore } from '../index';
 import type { ElemType, Metric, VectorArray } from '../types';
 import { randomRows, rowBytes, seedOf, stridedArena } from './random';
 import { SUPPORTED_KERNELS } from './reference';
@@ -12,6 +12,8 @@ export const LEVEL_DIMS = [1, 2, 3, 7, 8, 15, 16, 17, 31, 33, 100, 127, 128, 129
 export const PROBE_ROWS = 9;
 export const PROBE_NQ = 2;
 export const PROBE_K = 4;
+/** Arena starts, in bytes past a 64-byte boundary, of the misaligned-rows scans. */
+export const MISALIGNED_OFFSETS = [4, 16, 36] as const;
 
 export interface ProbeCase {
   queries: VectorArray;
@@ -36,10 +38,23 @@ export interface ProbeOutput {
   distances: Record<string, (number | string)[]>;
   /** key -> the same scan over an ArrayBuffer arena whose rows start at odd addresses. */
   strided: Record<string, (number | string)[]>;
+  /**
+   * key -> for each of MISALIGNED_OFFSETS in order, the packed scan with the arena starting that
+   * many bytes past a 64-byte boundary: MISALIGNED_OFFSETS.length x PROBE_NQ x PROBE_ROWS.
+   */
+  misaligned: Record<string, (number | string)[]>;
   /** key -> top-k ids, PROBE_NQ x PROBE_K. */
   topkIds: Record<string, number[]>;
   /** readMemory over a fixed 1 MiB + 13 byte buffer. */
   checksum: number;
+}
+
+/** `type`'s TypedArray over `bytes` bytes of `buffer` from `byteOffset` (a multiple of 4). */
+function typedView(type: ElemType, buffer: ArrayBuffer, byteOffset: number, bytes: number): VectorArray {
+  if (type === 'f32') return new Float32Array(buffer, byteOffset, bytes / 4);
+  if (type === 'f16') return new Uint16Array(buffer, byteOffset, bytes / 2);
+  if (type === 'i8') return new Int8Array(buffer, byteOffset, bytes);
+  return new Uint8Array(buffer, byteOffset, bytes);
 }
 
 const encode = (xs: Float32Array): (number | string)[] => Array.from(xs, (x) => (Number.isFinite(x) ? x : String(x)));
@@ -53,6 +68,7 @@ async function probe(infoOnly: boolean): Promise<ProbeOutput> {
     forcedLevelUnavailable: core.forcedLevelUnavailable(),
     distances: {},
     strided: {},
+    misaligned: {},
     topkIds: {},
     checksum: 0,
   };
@@ -71,6 +87,17 @@ async function probe(infoOnly: boolean): Promise<ProbeOutput> {
       const strided = new Float32Array(PROBE_NQ * PROBE_ROWS);
       await core.scanDistances({ ...spec, arena: stridedArena(c.rows, PROBE_ROWS, rb, stride), rowStride: stride }, strided);
       output.strided[key] = encode(strided);
+
+      const rows = new Uint8Array(c.rows.buffer, c.rows.byteOffset, c.rows.byteLength);
+      const misaligned: (number | string)[] = [];
+      for (const offset of MISALIGNED_OFFSETS) {
+        const place = allocAlignedArena(offset + rows.byteLength, 64, core);
+        place.set(rows, offset);
+        const got = new Float32Array(PROBE_NQ * PROBE_ROWS);
+        await core.scanDistances({ ...spec, arena: typedView(type, place.buffer as ArrayBuffer, place.byteOffset + offset, rows.byteLength) }, got);
+        misaligned.push(...encode(got));
+      }
+      output.misaligned[key] = misaligned;
 
       const top = allocTopK(PROBE_NQ, PROBE_K);
       await core.scanTopK(spec, PROBE_K, top);

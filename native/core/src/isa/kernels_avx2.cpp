@@ -12,6 +12,7 @@
 
 #include "../half.h"
 #include "../kernel_common.h"
+#include "score_rows.h"
 #include "vecgres/kernels.h"
 
 namespace vecgres {
@@ -89,19 +90,35 @@ float reduce(const typename L::T* a, const typename L::T* b, size_t d) {
   return hsum(_mm256_add_ps(_mm256_add_ps(s0, s1), _mm256_add_ps(s2, s3)));
 }
 
+// |a|^2 (depends only on the values of `a`): a scan computes it once per query.
 template <class L>
-float cosine(const typename L::T* a, const typename L::T* b, size_t d) {
-  __m256 ab0 = _mm256_setzero_ps(), aa0 = _mm256_setzero_ps(), bb0 = _mm256_setzero_ps();
-  __m256 ab1 = _mm256_setzero_ps(), aa1 = _mm256_setzero_ps(), bb1 = _mm256_setzero_ps();
+inline float norm2(const typename L::T* a, size_t d) {
+  __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
+  size_t i = 0;
+  for (; i + 16 <= d; i += 16) {
+    const __m256 x0 = L::load(a + i), x1 = L::load(a + i + 8);
+    s0 = _mm256_fmadd_ps(x0, x0, s0);
+    s1 = _mm256_fmadd_ps(x1, x1, s1);
+  }
+  for (; i < d; i += 8) {
+    const __m256 x = i + 8 <= d ? L::load(a + i) : L::load_tail(a + i, d - i);
+    s0 = _mm256_fmadd_ps(x, x, s0);
+  }
+  return hsum(_mm256_add_ps(s0, s1));
+}
+
+// a.b, and |b|^2 into *bb.
+template <class L>
+inline float dot_norm(const typename L::T* a, const typename L::T* b, size_t d, float* bb) {
+  __m256 ab0 = _mm256_setzero_ps(), bb0 = _mm256_setzero_ps();
+  __m256 ab1 = _mm256_setzero_ps(), bb1 = _mm256_setzero_ps();
   size_t i = 0;
   for (; i + 16 <= d; i += 16) {
     const __m256 x0 = L::load(a + i), y0 = L::load(b + i);
     const __m256 x1 = L::load(a + i + 8), y1 = L::load(b + i + 8);
     ab0 = _mm256_fmadd_ps(x0, y0, ab0);
-    aa0 = _mm256_fmadd_ps(x0, x0, aa0);
     bb0 = _mm256_fmadd_ps(y0, y0, bb0);
     ab1 = _mm256_fmadd_ps(x1, y1, ab1);
-    aa1 = _mm256_fmadd_ps(x1, x1, aa1);
     bb1 = _mm256_fmadd_ps(y1, y1, bb1);
   }
   for (; i < d; i += 8) {
@@ -109,16 +126,25 @@ float cosine(const typename L::T* a, const typename L::T* b, size_t d) {
     const __m256 x = full ? L::load(a + i) : L::load_tail(a + i, d - i);
     const __m256 y = full ? L::load(b + i) : L::load_tail(b + i, d - i);
     ab0 = _mm256_fmadd_ps(x, y, ab0);
-    aa0 = _mm256_fmadd_ps(x, x, aa0);
     bb0 = _mm256_fmadd_ps(y, y, bb0);
   }
-  return detail::cosine_from_sums(hsum(_mm256_add_ps(ab0, ab1)), hsum(_mm256_add_ps(aa0, aa1)),
-                                  hsum(_mm256_add_ps(bb0, bb1)));
+  *bb = hsum(_mm256_add_ps(bb0, bb1));
+  return hsum(_mm256_add_ps(ab0, ab1));
+}
+
+// Same order of operations as the scan's CosineK (score_rows.h), so both give the same bits.
+template <class L>
+float cosine(const typename L::T* a, const typename L::T* b, size_t d) {
+  float bb;
+  const float ab = dot_norm<L>(a, b, d, &bb);
+  return detail::cosine_from_sums(ab, norm2<L>(a, d), bb);
 }
 
 template <class L> float l2sq(const typename L::T* a, const typename L::T* b, size_t d) { return reduce<L, L2Op>(a, b, d); }
 template <class L> float dot(const typename L::T* a, const typename L::T* b, size_t d) { return reduce<L, DotOp>(a, b, d); }
 template <class L> float l1(const typename L::T* a, const typename L::T* b, size_t d) { return reduce<L, L1Op>(a, b, d); }
+template <class L> float norm2_fn(const typename L::T* a, size_t d) { return norm2<L>(a, d); }
+template <class L> float dot_norm_fn(const typename L::T* a, const typename L::T* b, size_t d, float* bb) { return dot_norm<L>(a, b, d, bb); }
 
 // Integer kernels: 16 bytes -> 16 x int16 (sign- or zero-extended), then vpmaddwd sums
 // adjacent products into 8 x int32. |products| <= 255^2 and pairs <= 130050: no overflow in
@@ -251,10 +277,25 @@ const KernelTable kAvx2Table = {
     read_memory,
 };
 
+template <class L>
+using RowsL2 = PairK<typename L::T, l2sq<L>, false>;
+template <class L>
+using RowsNegDot = PairK<typename L::T, dot<L>, true>;
+template <class L>
+using RowsCosine = CosineK<typename L::T, norm2_fn<L>, dot_norm_fn<L>>;
+template <class L>
+using RowsL1 = PairK<typename L::T, l1<L>, false>;
+
+const detail::RowKernels kAvx2Rows = {
+    {score_rows<RowsL2<F32Load>>, score_rows<RowsNegDot<F32Load>>, score_rows<RowsCosine<F32Load>>, score_rows<RowsL1<F32Load>>},
+    {score_rows<RowsL2<F16Load>>, score_rows<RowsNegDot<F16Load>>, score_rows<RowsCosine<F16Load>>, score_rows<RowsL1<F16Load>>},
+};
+
 }  // namespace
 
 namespace detail {
 const KernelTable* avx2_kernel_table() { return &kAvx2Table; }
+const RowKernels* avx2_row_kernels() { return &kAvx2Rows; }
 }  // namespace detail
 
 }  // namespace vecgres

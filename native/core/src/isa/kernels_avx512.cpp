@@ -1,6 +1,8 @@
 // The AVX-512 level (compiled with -mavx512f -mavx512bw -mavx512vl plus the AVX2 set; chosen
 // only when the CPU has F+BW+VL). Tails use masked loads, which never fault on the masked-off
-// lanes and load them as zero, so no scalar epilogue is needed.
+// lanes and load them as zero, so no scalar epilogue is needed. The float kernels also peel
+// each row's head with a masked load up to its 64-byte boundary (see F32Load::head), and the
+// scans run them through score_rows.h with the kernel inlined.
 // The int8/uint8 dot products have a VNNI variant (vpdpbusd) compiled with a per-function
 // target attribute, NOT with -mavx512vnni for the file: the compiler may then emit VNNI only
 // inside those functions, and avx512_kernel_table(has_vnni) picks them only when CPUID says so.
@@ -14,6 +16,7 @@
 #include <cstring>
 
 #include "../kernel_common.h"
+#include "score_rows.h"
 #include "vecgres/kernels.h"
 
 namespace vecgres {
@@ -23,10 +26,22 @@ inline __mmask16 mask16(size_t n) { return static_cast<__mmask16>((1u << n) - 1u
 inline __mmask32 mask32(size_t n) { return static_cast<__mmask32>((1ull << n) - 1ull); }     // n < 32
 inline __mmask64 mask64(size_t n) { return static_cast<__mmask64>((1ull << n) - 1ull); }     // n < 64
 
+// Loaders of 16 elements. head(b, d) is how many elements of a row at `b` come before its
+// next load boundary (64 bytes for floats, 32 for halves: the width of one load), at most d
+// and at most 15. Rows are the operand streamed from DRAM: with arenas at arbitrary offsets
+// (a plain `new ArrayBuffer` puts data 16 bytes past a page; memory-mapped segments may be
+// anywhere) every unpeeled 64-byte load would span two cache lines, which measured 20-35 %
+// slower at d=1536 than aligned rows. One masked load of the head makes the rest aligned.
+// A row that is not even element-aligned gets no peel (it cannot be aligned).
 struct F32Load {
   using T = float;
   static __m512 load(const float* p) { return _mm512_loadu_ps(p); }
   static __m512 load_n(const float* p, size_t n) { return _mm512_maskz_loadu_ps(mask16(n), p); }
+  static size_t head(const float* b, size_t d) {
+    const uintptr_t p = reinterpret_cast<uintptr_t>(b);
+    const size_t h = (p & 3u) != 0 ? 0 : ((64u - (p & 63u)) & 63u) / 4u;
+    return h < d ? h : d;
+  }
 };
 struct F16Load {
   using T = uint16_t;
@@ -35,6 +50,11 @@ struct F16Load {
   }
   static __m512 load_n(const uint16_t* p, size_t n) {
     return _mm512_cvtph_ps(_mm256_maskz_loadu_epi16(mask16(n), p));
+  }
+  static size_t head(const uint16_t* b, size_t d) {
+    const uintptr_t p = reinterpret_cast<uintptr_t>(b);
+    const size_t h = (p & 1u) != 0 ? 0 : ((32u - (p & 31u)) & 31u) / 2u;
+    return h < d ? h : d;
   }
 };
 
@@ -58,10 +78,18 @@ struct L1Op {
   }
 };
 
+// a: the query side (small, cache-resident), b: the row side (peeled, then aligned loads).
 template <class L, class Op>
-float reduce(const typename L::T* a, const typename L::T* b, size_t d) {
+inline float reduce(const typename L::T* a, const typename L::T* b, size_t d) {
   __m512 s0 = _mm512_setzero_ps(), s1 = _mm512_setzero_ps();
   __m512 s2 = _mm512_setzero_ps(), s3 = _mm512_setzero_ps();
+  const size_t h = L::head(b, d);
+  if (h != 0) {
+    s3 = Op::step(s3, L::load_n(a, h), L::load_n(b, h));
+    a += h;
+    b += h;
+    d -= h;
+  }
   size_t i = 0;
   for (; i + 64 <= d; i += 64) {
     s0 = Op::step(s0, L::load(a + i), L::load(b + i));
@@ -74,19 +102,45 @@ float reduce(const typename L::T* a, const typename L::T* b, size_t d) {
   return _mm512_reduce_add_ps(_mm512_add_ps(_mm512_add_ps(s0, s1), _mm512_add_ps(s2, s3)));
 }
 
+// |a|^2 with no peel: the result depends only on the values, not on where `a` lies, so a
+// scan may compute it once for a copy of the query and still match the pairwise kernel.
 template <class L>
-float cosine(const typename L::T* a, const typename L::T* b, size_t d) {
-  __m512 ab0 = _mm512_setzero_ps(), aa0 = _mm512_setzero_ps(), bb0 = _mm512_setzero_ps();
-  __m512 ab1 = _mm512_setzero_ps(), aa1 = _mm512_setzero_ps(), bb1 = _mm512_setzero_ps();
+inline float norm2(const typename L::T* a, size_t d) {
+  __m512 s0 = _mm512_setzero_ps(), s1 = _mm512_setzero_ps();
+  size_t i = 0;
+  for (; i + 32 <= d; i += 32) {
+    const __m512 x0 = L::load(a + i), x1 = L::load(a + i + 16);
+    s0 = _mm512_fmadd_ps(x0, x0, s0);
+    s1 = _mm512_fmadd_ps(x1, x1, s1);
+  }
+  for (; i < d; i += 16) {
+    const __m512 x = i + 16 <= d ? L::load(a + i) : L::load_n(a + i, d - i);
+    s0 = _mm512_fmadd_ps(x, x, s0);
+  }
+  return _mm512_reduce_add_ps(_mm512_add_ps(s0, s1));
+}
+
+// a.b, and |b|^2 into *bb; peeled on b like reduce().
+template <class L>
+inline float dot_norm(const typename L::T* a, const typename L::T* b, size_t d, float* bb) {
+  __m512 ab0 = _mm512_setzero_ps(), bb0 = _mm512_setzero_ps();
+  __m512 ab1 = _mm512_setzero_ps(), bb1 = _mm512_setzero_ps();
+  const size_t h = L::head(b, d);
+  if (h != 0) {
+    const __m512 x = L::load_n(a, h), y = L::load_n(b, h);
+    ab1 = _mm512_fmadd_ps(x, y, ab1);
+    bb1 = _mm512_fmadd_ps(y, y, bb1);
+    a += h;
+    b += h;
+    d -= h;
+  }
   size_t i = 0;
   for (; i + 32 <= d; i += 32) {
     const __m512 x0 = L::load(a + i), y0 = L::load(b + i);
     const __m512 x1 = L::load(a + i + 16), y1 = L::load(b + i + 16);
     ab0 = _mm512_fmadd_ps(x0, y0, ab0);
-    aa0 = _mm512_fmadd_ps(x0, x0, aa0);
     bb0 = _mm512_fmadd_ps(y0, y0, bb0);
     ab1 = _mm512_fmadd_ps(x1, y1, ab1);
-    aa1 = _mm512_fmadd_ps(x1, x1, aa1);
     bb1 = _mm512_fmadd_ps(y1, y1, bb1);
   }
   for (; i < d; i += 16) {
@@ -94,17 +148,26 @@ float cosine(const typename L::T* a, const typename L::T* b, size_t d) {
     const __m512 x = full ? L::load(a + i) : L::load_n(a + i, d - i);
     const __m512 y = full ? L::load(b + i) : L::load_n(b + i, d - i);
     ab0 = _mm512_fmadd_ps(x, y, ab0);
-    aa0 = _mm512_fmadd_ps(x, x, aa0);
     bb0 = _mm512_fmadd_ps(y, y, bb0);
   }
-  return detail::cosine_from_sums(_mm512_reduce_add_ps(_mm512_add_ps(ab0, ab1)),
-                                  _mm512_reduce_add_ps(_mm512_add_ps(aa0, aa1)),
-                                  _mm512_reduce_add_ps(_mm512_add_ps(bb0, bb1)));
+  *bb = _mm512_reduce_add_ps(_mm512_add_ps(bb0, bb1));
+  return _mm512_reduce_add_ps(_mm512_add_ps(ab0, ab1));
 }
 
+// The named instantiations: the KernelTable's entries and the arguments of score_rows.
 template <class L> float l2sq(const typename L::T* a, const typename L::T* b, size_t d) { return reduce<L, L2Op>(a, b, d); }
 template <class L> float dot(const typename L::T* a, const typename L::T* b, size_t d) { return reduce<L, DotOp>(a, b, d); }
 template <class L> float l1(const typename L::T* a, const typename L::T* b, size_t d) { return reduce<L, L1Op>(a, b, d); }
+template <class L> float norm2_fn(const typename L::T* a, size_t d) { return norm2<L>(a, d); }
+template <class L> float dot_norm_fn(const typename L::T* a, const typename L::T* b, size_t d, float* bb) { return dot_norm<L>(a, b, d, bb); }
+
+// Same order of operations as the scan's CosineK, so both give the same bits.
+template <class L>
+float cosine(const typename L::T* a, const typename L::T* b, size_t d) {
+  float bb;
+  const float ab = dot_norm<L>(a, b, d, &bb);
+  return detail::cosine_from_sums(ab, norm2<L>(a, d), bb);
+}
 
 // Integers without VNNI: 32 bytes -> 32 x int16, vpmaddwd -> 16 x int32 (exact, see AVX2).
 struct I8Widen {
@@ -253,7 +316,20 @@ uint64_t read_memory(const void* data, size_t bytes) {
   const uint8_t* p = static_cast<const uint8_t*>(data);
   __m512i s0 = _mm512_setzero_si512(), s1 = _mm512_setzero_si512();
   __m512i s2 = _mm512_setzero_si512(), s3 = _mm512_setzero_si512();
+  // Like the float kernels, the stream is read with 64-byte-aligned loads: the words before
+  // the first 64-byte boundary are added one by one. Only when `data` is 8-byte aligned, so
+  // the words summed (and so the checksum) stay the ones every level sums.
+  uint64_t head = 0;
   size_t i = 0;
+  const uintptr_t addr = reinterpret_cast<uintptr_t>(p);
+  if ((addr & 7u) == 0) {
+    const size_t peel = (64u - (addr & 63u)) & 63u;
+    for (; i + 8 <= peel && i + 8 <= bytes; i += 8) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      head += w;
+    }
+  }
   for (; i + 256 <= bytes; i += 256) {
     s0 = _mm512_add_epi64(s0, _mm512_loadu_si512(p + i));
     s1 = _mm512_add_epi64(s1, _mm512_loadu_si512(p + i + 64));
@@ -264,7 +340,7 @@ uint64_t read_memory(const void* data, size_t bytes) {
   // as signed long long, which UBSan rightly flags for a checksum that overflows.
   alignas(64) uint64_t lanes[8];
   _mm512_store_si512(lanes, _mm512_add_epi64(_mm512_add_epi64(s0, s1), _mm512_add_epi64(s2, s3)));
-  uint64_t total = 0;
+  uint64_t total = head;
   for (uint64_t lane : lanes) total += lane;
   for (; i + 8 <= bytes; i += 8) {
     uint64_t w;
@@ -290,10 +366,25 @@ const KernelTable kAvx512VnniTable = VECGRES_AVX512_TABLE(i8_dot_vnni, u8_dot_vn
 
 #undef VECGRES_AVX512_TABLE
 
+template <class L>
+using RowsL2 = PairK<typename L::T, l2sq<L>, false>;
+template <class L>
+using RowsNegDot = PairK<typename L::T, dot<L>, true>;
+template <class L>
+using RowsCosine = CosineK<typename L::T, norm2_fn<L>, dot_norm_fn<L>>;
+template <class L>
+using RowsL1 = PairK<typename L::T, l1<L>, false>;
+
+const detail::RowKernels kAvx512Rows = {
+    {score_rows<RowsL2<F32Load>>, score_rows<RowsNegDot<F32Load>>, score_rows<RowsCosine<F32Load>>, score_rows<RowsL1<F32Load>>},
+    {score_rows<RowsL2<F16Load>>, score_rows<RowsNegDot<F16Load>>, score_rows<RowsCosine<F16Load>>, score_rows<RowsL1<F16Load>>},
+};
+
 }  // namespace
 
 namespace detail {
 const KernelTable* avx512_kernel_table(bool has_vnni) { return has_vnni ? &kAvx512VnniTable : &kAvx512Table; }
+const RowKernels* avx512_row_kernels() { return &kAvx512Rows; }
 }  // namespace detail
 
 }  // namespace vecgres

@@ -1,3 +1,5 @@
+import { loadNativeCore } from '@vecgres/native-bindings';
+
 import { makeArena, makeByteArena, makeQuery, makeRng } from './arena';
 
 describe('makeArena', () => {
@@ -50,6 +52,22 @@ describe('arena offset', () => {
     expect(shifted.data.buffer.byteLength).toBe(48 + 4096);
     expect(shifted.data).toEqual(plain.data);
     expect(makeByteArena(100, 1, 16).byteOffset).toBe(16);
+  });
+
+  it('with align, starts the rows byteOffset bytes past that boundary (allocAlignedArena)', () => {
+    const core = loadNativeCore();
+    const plain = makeArena('f32', 32, 4096, 9);
+    for (const [align, byteOffset] of [
+      [64, 0],
+      [64, 16],
+      [4096, 16],
+      [4096, 36],
+    ]) {
+      const a = makeArena('f32', 32, 4096, 9, { byteOffset, align });
+      expect(core.addressMod(a.data, align)).toBe(byteOffset);
+      expect(a.data).toEqual(plain.data);
+    }
+    expect(core.addressMod(makeByteArena(100, 1, 8, 64), 64)).toBe(8);
   });
 
   it.each([[2], [-4], [4096], [1.5]])('rejects offset %p', (byteOffset) => {

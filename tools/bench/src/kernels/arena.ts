@@ -6,7 +6,7 @@
 // memcpy-speed `set`. Repeating content does not help the caches: every row still lives at
 // its own address and must come from DRAM. Tiling also writes every page, so the timed scans
 // never pay first-touch page faults.
-import type { ElemType, VectorArray } from '@vecgres/native-bindings';
+import { allocAlignedArena, type ElemType, type VectorArray } from '@vecgres/native-bindings';
 
 import { rowBytes } from './cases';
 import { f32ToF16Array } from './float16';
@@ -79,6 +79,12 @@ export interface ArenaLayout {
    * starts 16 bytes past a page boundary, so offset 48 gives 64-byte-aligned rows there.
    */
   byteOffset?: number;
+  /**
+   * Allocate with allocAlignedArena (libs/native-bindings) so the memory starts on this
+   * boundary (a power of two <= 4096) whatever the allocator does; byteOffset then counts
+   * from that boundary. Unset: a plain `new ArrayBuffer`, as the engine allocates today.
+   */
+  align?: number;
   /** Bytes of random rows generated before tiling (tests use a small pattern). */
   patternBytes?: number;
 }
@@ -101,17 +107,25 @@ export function makeArena(type: ElemType, d: number, targetBytes: number, seed: 
   const patternRows = Math.max(1, Math.min(nRows, Math.floor((layout.patternBytes ?? PATTERN_BYTES) / rb)));
   const patternBytes = patternRows * rb;
 
-  const buf = new ArrayBuffer(offset + total);
+  let buf: ArrayBuffer;
+  let start = offset;
+  if (layout.align !== undefined) {
+    const aligned = allocAlignedArena(offset + total, layout.align);
+    buf = aligned.buffer as ArrayBuffer;
+    start = aligned.byteOffset + offset;
+  } else {
+    buf = new ArrayBuffer(offset + total);
+  }
   const pattern = new Uint8Array(patternBytes);
   fillRandom(type, pattern.buffer, patternBytes, makeRng(seed));
-  const rows = new Uint8Array(buf, offset, total);
+  const rows = new Uint8Array(buf, start, total);
   for (let off = 0; off < total; off += patternBytes) {
     rows.set(off + patternBytes <= total ? pattern : pattern.subarray(0, total - off), off);
   }
-  return { type, data: view(type, buf, offset, total), nRows, rowBytes: rb };
+  return { type, data: view(type, buf, start, total), nRows, rowBytes: rb };
 }
 
 /** A plain byte buffer of `bytes` bytes, every page written (for the readMemory reference). */
-export function makeByteArena(bytes: number, seed: number, byteOffset = 0): Uint8Array {
-  return makeArena('u8', 1, bytes, seed, { byteOffset }).data as Uint8Array;
+export function makeByteArena(bytes: number, seed: number, byteOffset = 0, align?: number): Uint8Array {
+  return makeArena('u8', 1, bytes, seed, { byteOffset, align }).data as Uint8Array;
 }

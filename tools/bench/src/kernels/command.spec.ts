@@ -33,6 +33,13 @@ describe('registerKernelsCommand', () => {
     expect(o).toEqual({ arenaMib: 64, dims: [96, 384], types: ['f32', 'bits'], levels: ['scalar'], reps: 7, k: 5, clock: 'cpu', arenaOffset: 48 });
   });
 
+  it('accepts --arena-align (a power of two) and passes it to the options', () => {
+    const o = parse(['--arena-align', '64', '--arena-offset', '16']);
+    expect(o).toEqual({ arenaAlign: 64, arenaOffset: 16 });
+    expect(optionsFromCli(o)).toMatchObject({ arenaAlign: 64, arenaOffset: 16 });
+    expect(optionsFromCli({})).not.toHaveProperty('arenaAlign');
+  });
+
   it('accepts --quick, --write, --json and --from-json', () => {
     expect(parse(['--from-json', 'r.json'])).toEqual({ fromJson: 'r.json' });
     expect(parse(['--quick', '--write', 'docs/benchmarks.md', '--section', 'kernels-aligned', '--json', '/tmp/x.json'])).toEqual({
@@ -51,6 +58,8 @@ describe('registerKernelsCommand', () => {
     [['--arena-mib', '-1']],
     [['--clock', 'tsc']],
     [['--arena-offset', '6']],
+    [['--arena-align', '48']],
+    [['--arena-align', '8192']],
   ])('rejects %p', (args) => {
     expect(() => parse(args)).toThrow();
   });

@@ -24,6 +24,7 @@ export interface KernelsCliOptions {
   k?: number;
   clock?: Clock;
   arenaOffset?: number;
+  arenaAlign?: number;
   write?: string;
   section?: string;
   json?: string;
@@ -63,6 +64,7 @@ export function optionsFromCli(cli: KernelsCliOptions): KernelsBenchOptions {
     k: cli.k ?? base.k,
     clock: cli.clock ?? base.clock,
     arenaOffset: cli.arenaOffset ?? base.arenaOffset,
+    ...(cli.arenaAlign !== undefined ? { arenaAlign: cli.arenaAlign } : {}),
   };
 }
 
@@ -129,6 +131,17 @@ export function buildKernelsCommand(name = 'kernels'): Command {
           checkArenaOffset(n);
         } catch (e) {
           throw new InvalidArgumentError((e as Error).message);
+        }
+        return n;
+      },
+    )
+    .option(
+      '--arena-align <bytes>',
+      'allocate arenas on this boundary (power of two <= 4096, via allocAlignedArena); --arena-offset then counts from it',
+      (v) => {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 4096 || (n & (n - 1)) !== 0) {
+          throw new InvalidArgumentError('expected a power of two in [1, 4096]');
         }
         return n;
       },

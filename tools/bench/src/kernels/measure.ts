@@ -24,9 +24,9 @@ const QUERY_SEED = 0x9e37;
 export async function measureMemory(
   core: NativeCore,
   bytes: number,
-  opts: Pick<KernelsBenchOptions, 'reps' | 'maxCaseSeconds' | 'clock' | 'arenaOffset'>,
+  opts: Pick<KernelsBenchOptions, 'reps' | 'maxCaseSeconds' | 'clock' | 'arenaOffset' | 'arenaAlign'>,
 ): Promise<MemoryResult> {
-  const data = makeByteArena(bytes, ARENA_SEED, opts.arenaOffset);
+  const data = makeByteArena(bytes, ARENA_SEED, opts.arenaOffset, opts.arenaAlign);
   // One untimed pass so the first timed one does not include any lazy setup in the binding.
   await core.readMemory(data);
   const t = await timeReps(() => core.readMemory(data), opts.reps, opts.maxCaseSeconds);
@@ -110,7 +110,10 @@ export async function measureKernels(
       // The previous 1 GiB arena is garbage now; collect it before allocating the next so a
       // run holds one arena at a time (gc exists when the child runs with --expose-gc).
       (globalThis as { gc?: () => void }).gc?.();
-      const arena = makeArena(type, d, opts.arenaBytes, ARENA_SEED + d, { byteOffset: opts.arenaOffset });
+      const arena = makeArena(type, d, opts.arenaBytes, ARENA_SEED + d, {
+        byteOffset: opts.arenaOffset,
+        align: opts.arenaAlign,
+      });
       const query = makeQuery(type, d, QUERY_SEED + d);
       // fill() writes every page of the output now, so no scan pays its first-touch faults.
       const out = new Float32Array(arena.nRows).fill(0);

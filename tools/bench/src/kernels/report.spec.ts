@@ -74,6 +74,17 @@ describe('formatSection', () => {
     expect(text).toContain('load average at start 0.25');
     expect(text).toContain('as the engine allocates them');
   });
+
+  it('says how the arenas were placed', () => {
+    const levels = [buildLevel('avx2', 10, 7)];
+    expect(formatSection(buildReport(levels, { ...TEST_OPTIONS, arenaOffset: 48 }))).toContain(
+      'Arena rows start 48 bytes into their ArrayBuffer (`--arena-offset 48`)',
+    );
+    const aligned = formatSection(buildReport(levels, { ...TEST_OPTIONS, arenaOffset: 0, arenaAlign: 64 }));
+    expect(aligned).toContain('`allocAlignedArena(bytes, 64)`');
+    expect(aligned).toContain('rows start 0 bytes past a 64-byte boundary (`--arena-align 64`)');
+    expect(aligned).not.toContain('as the engine allocates them');
+  });
 });
 
 describe('fmtNum', () => {

@@ -168,7 +168,9 @@ export function formatSection(report: KernelsReport): string {
         ? "times are the scanning thread's on-CPU time (`--clock cpu`: the machine was shared)."
         : 'times are wall-clock.'),
     `- Bit vectors (\`bits\`) at "d" have d*8 bits (d bytes per row, like i8/u8).`,
-    o.arenaOffset === 0
+    o.arenaAlign !== undefined
+      ? `- Arenas come from \`allocAlignedArena(bytes, ${o.arenaAlign})\` (libs/native-bindings): rows start ${o.arenaOffset} bytes past a ${o.arenaAlign}-byte boundary (\`--arena-align ${o.arenaAlign}\`${o.arenaOffset ? ` \`--arena-offset ${o.arenaOffset}\`` : ''}).`
+      : o.arenaOffset === 0
       ? '- Arenas are plain `new ArrayBuffer(n)` as the engine allocates them (with glibc: 16 bytes past a page, ' +
         'so rows are 16-byte but not 64-byte aligned).'
       : `- Arena rows start ${o.arenaOffset} bytes into their ArrayBuffer (\`--arena-offset ${o.arenaOffset}\`).`,

@@ -23,6 +23,11 @@ export interface KernelsBenchOptions {
   clock: Clock;
   /** Bytes between the start of each arena's ArrayBuffer and its rows (see arena.ts). */
   arenaOffset: number;
+  /**
+   * When set (a power of two <= 4096): arenas come from allocAlignedArena with this alignment
+   * and arenaOffset counts from that boundary instead of from the ArrayBuffer's start.
+   */
+  arenaAlign?: number;
 }
 
 export interface KernelResult {
