@@ -2,9 +2,10 @@
 // MVCC row versions, mutable + sealed segments (memory-mapped vectors), checkpoints, merges.
 // See README.md for the model and the file formats.
 export { StorageEngine, type StorageOptions } from './engine/storage-engine';
-export { Transaction, type CommitResult } from './engine/transaction';
+export { Transaction, type CommitOptions, type CommitResult, type TransactionSavepoint } from './engine/transaction';
 export { ReadView, type TableReadView } from './engine/read-view';
 export type { RecoverySummary } from './engine/recovery';
+export { formatRecoverySummary } from './engine/recovery-log';
 export type { CheckpointSummary } from './engine/checkpoint';
 export type { SealSummary } from './engine/seal';
 export type { MergeSummary } from './engine/merge';

@@ -25,7 +25,7 @@ import { ReadView } from './read-view';
 import { type RecoverySummary, recover } from './recovery';
 import { type SealSummary, sealTable } from './seal';
 import { type TableSize, tableSize } from './sizes';
-import { type CommitResult, Transaction, type TransactionHost } from './transaction';
+import { type CommitOptions, type CommitResult, Transaction, type TransactionHost } from './transaction';
 
 export interface StorageOptions {
   /** true (default): commit() resolves after the WAL fsync; false: after the write. */
@@ -85,7 +85,7 @@ export class StorageEngine implements TransactionHost {
   /** Starts a transaction reading at the latest acknowledged commit. */
   begin(): Transaction {
     this.checkOpen();
-    return new Transaction(this, new ReadView(this.ctx.state, this.ctx.state.visibleSeq));
+    return new Transaction(this, new ReadView(this.ctx.state, this.ctx.state.visibleSeq), () => this.snapshot());
   }
 
   /** A read-only view at the latest acknowledged commit; release() it when done. */
@@ -95,16 +95,19 @@ export class StorageEngine implements TransactionHost {
   }
 
   /** @internal called by Transaction.commit(). */
-  async commitOps(ops: CommitOp[], snapshot: number): Promise<CommitResult> {
+  async commitOps(ops: CommitOp[], snapshot: number, opts: CommitOptions = {}): Promise<CommitResult> {
     this.checkOpen();
     const st = this.ctx.state;
     st.checkConflicts({ commitSeq: 0, ops }, snapshot);
     // Sequence, log and apply in one synchronous step, so commit order = LSN order = seq order.
     const rec = { commitSeq: st.lastCommitSeq + 1, ops };
-    const { lsn, done } = this.ctx.wal.append(WalRecordType.Commit, encodeCommit(rec));
+    const { lsn, done } = this.ctx.wal.append(WalRecordType.Commit, encodeCommit(rec), opts.synchronousCommit);
     applyCommit(st, rec, lsn);
     await done;
-    // WAL acknowledgements arrive in LSN order, so visibility only moves forward.
+    // Visibility only moves forward. With mixed per-commit modes an asynchronous commit can be
+    // acknowledged (after the write) while an earlier synchronous one still waits for its
+    // fsync; making it visible exposes the earlier one before it is durable, the same window
+    // PostgreSQL's synchronous_commit = off opens.
     if (rec.commitSeq > st.visibleSeq) st.visibleSeq = rec.commitSeq;
     this.scheduleMaintenance();
     return { commitSeq: rec.commitSeq, lsn };

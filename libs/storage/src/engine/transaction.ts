@@ -16,26 +16,59 @@ export interface CommitResult {
 }
 
 /** What a transaction needs from the engine. */
+/** Per-commit options. */
+export interface CommitOptions {
+  /**
+   * Overrides the engine's synchronousCommit for this commit (PostgreSQL's per-session
+   * synchronous_commit): false acknowledges after the WAL write, before the fsync.
+   */
+  synchronousCommit?: boolean;
+}
+
 export interface TransactionHost {
   readonly state: EngineState;
-  commitOps(ops: CommitOp[], snapshot: number): Promise<CommitResult>;
+  commitOps(ops: CommitOp[], snapshot: number, opts?: CommitOptions): Promise<CommitResult>;
 }
 
 type InsertOp = Extract<CommitOp, { kind: 'insert' }>;
 
+/**
+ * The buffered state at a savepoint (copies: later writes mutate the live ones). Row ids and
+ * table ids handed out after it are not reused after a rollback to it (they are never reused).
+ */
+export interface TransactionSavepoint {
+  readonly ops: readonly CommitOp[];
+  readonly newTables: ReadonlyMap<number, { def: StorageTableDef; nextRowId: number }>;
+  readonly droppedTables: ReadonlySet<number>;
+  readonly inserts: ReadonlyMap<string, InsertOp>;
+  readonly deletes: ReadonlySet<string>;
+}
+
 export class Transaction {
   private ops: CommitOp[] = [];
-  private readonly newTables = new Map<number, { def: StorageTableDef; nextRowId: number }>();
-  private readonly droppedTables = new Set<number>();
+  private newTables = new Map<number, { def: StorageTableDef; nextRowId: number }>();
+  private droppedTables = new Set<number>();
   /** Own inserts by "table:row" (removed again if this transaction deletes them). */
-  private readonly inserts = new Map<string, InsertOp>();
-  private readonly deletes = new Set<string>();
+  private inserts = new Map<string, InsertOp>();
+  private deletes = new Set<string>();
   private state: 'open' | 'committing' | 'done' = 'open';
+  private currentView: ReadView;
+  /** Views replaced by refreshSnapshot: a running scan may still read one, so they stay pinned until the end. */
+  private readonly retiredViews: ReadView[] = [];
 
   constructor(
     private readonly host: TransactionHost,
-    readonly view: ReadView,
-  ) {}
+    view: ReadView,
+    /** Takes a view at the latest acknowledged commit (for refreshSnapshot). */
+    private readonly latestView?: () => ReadView,
+  ) {
+    this.currentView = view;
+  }
+
+  /** The view reads go through (replaced by refreshSnapshot). */
+  get view(): ReadView {
+    return this.currentView;
+  }
 
   get snapshot(): number {
     return this.view.snapshot;
@@ -134,20 +167,60 @@ export class Transaction {
     for (const op of this.inserts.values()) if (op.tableId === tableId) yield this.decodeOwn(op);
   }
 
+  /**
+   * Moves the snapshot to the latest acknowledged commit, keeping this transaction's own
+   * writes (READ COMMITTED: each statement takes a new snapshot). Safe for conflict checks:
+   * a delete conflicts whenever the row's version was deleted by anyone else, whatever the
+   * snapshot it was read at.
+   */
+  refreshSnapshot(): void {
+    this.checkOpen();
+    if (!this.latestView) throw invalidStorageArgument('this transaction cannot take a new snapshot');
+    // Nothing committed since: keep the current view (no new view to pin until the end).
+    if (this.host.state.visibleSeq === this.currentView.snapshot) return;
+    const next = this.latestView();
+    this.retiredViews.push(this.currentView);
+    this.currentView = next;
+  }
+
+  /** Remembers the buffered writes so rollbackTo() can return to them. */
+  savepoint(): TransactionSavepoint {
+    this.checkOpen();
+    return {
+      ops: [...this.ops],
+      newTables: new Map([...this.newTables].map(([id, t]) => [id, { ...t }])),
+      droppedTables: new Set(this.droppedTables),
+      inserts: new Map(this.inserts),
+      deletes: new Set(this.deletes),
+    };
+  }
+
+  /** Discards every write buffered since `sp` was taken (the savepoint stays usable). */
+  rollbackTo(sp: TransactionSavepoint): void {
+    this.checkOpen();
+    this.ops = [...sp.ops];
+    // Row ids already handed out stay used: keep each surviving new table's counter.
+    const counters = new Map([...this.newTables].map(([id, t]) => [id, t.nextRowId]));
+    this.newTables = new Map([...sp.newTables].map(([id, t]) => [id, { def: t.def, nextRowId: counters.get(id) ?? t.nextRowId }]));
+    this.droppedTables = new Set(sp.droppedTables);
+    this.inserts = new Map(sp.inserts);
+    this.deletes = new Set(sp.deletes);
+  }
+
   get pendingOps(): number {
     return this.ops.length;
   }
 
   /** Logs all writes as one commit record; resolves once durable (per synchronousCommit). */
-  async commit(): Promise<CommitResult> {
+  async commit(opts?: CommitOptions): Promise<CommitResult> {
     this.checkOpen();
     this.state = 'committing';
     try {
       if (this.ops.length === 0) return { commitSeq: this.snapshot, lsn: 0 };
-      return await this.host.commitOps(this.ops, this.snapshot);
+      return await this.host.commitOps(this.ops, this.snapshot, opts);
     } finally {
       this.state = 'done';
-      this.view.release();
+      this.releaseViews();
     }
   }
 
@@ -155,7 +228,13 @@ export class Transaction {
     if (this.state !== 'open') return;
     this.state = 'done';
     this.ops = [];
-    this.view.release();
+    this.releaseViews();
+  }
+
+  private releaseViews(): void {
+    this.currentView.release();
+    for (const v of this.retiredViews) v.release();
+    this.retiredViews.length = 0;
   }
 
   private decodeOwn(op: InsertOp): StoredRow {

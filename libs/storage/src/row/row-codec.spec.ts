@@ -22,3 +22,15 @@ describe('row codec and commit records', () => {
     expect(() => decodeCommit(encodeCommit(rec).subarray(0, 30))).toThrow(RangeError);
   });
 });
+
+describe('jsonRowCodec with Node Buffers', () => {
+  // Buffer has toJSON(), which JSON.stringify applies before any replacer: bytes must still be
+  // stored as bytes (bytea values and binary-encoded typed values are Buffers).
+  it('keeps a Buffer, and a Buffer that is a view into a larger pool, as its own bytes', () => {
+    const pooled = Buffer.from('xxABCyy').subarray(2, 5);
+    const back = jsonRowCodec.decode(jsonRowCodec.encode({ a: Buffer.from([0, 255, 7]), b: pooled }));
+    expect(back.a).toBeInstanceOf(Uint8Array);
+    expect([...(back.a as Uint8Array)]).toEqual([0, 255, 7]);
+    expect(Buffer.from(back.b as Uint8Array).toString()).toBe('ABC');
+  });
+});

@@ -16,11 +16,14 @@ const F32 = '\u0000f32';
 const BIG = '\u0000big';
 const BYTES = '\u0000bytes';
 
-function replacer(_key: string, value: unknown): unknown {
+// JSON.stringify applies toJSON() before the replacer (Buffer.prototype.toJSON would turn bytes
+// into {type:'Buffer', data:[...]}), so the replacer reads the holder's original value.
+function replacer(this: Record<string, unknown>, key: string, converted: unknown): unknown {
+  const value = this[key];
   if (value instanceof Float32Array) return { [F32]: Array.from(value) };
   if (typeof value === 'bigint') return { [BIG]: value.toString() };
-  if (value instanceof Uint8Array) return { [BYTES]: Buffer.from(value).toString('base64') };
-  return value;
+  if (value instanceof Uint8Array) return { [BYTES]: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  return converted;
 }
 
 function reviver(_key: string, value: unknown): unknown {

@@ -120,12 +120,13 @@ export class WalWriter {
   /**
    * Appends one record. The LSN is assigned synchronously (so callers can order their own state
    * by it); `done` resolves when the record is durable (synchronousCommit) or written.
+   * `sync` overrides synchronousCommit for this record (a session's synchronous_commit).
    */
-  append(type: number, payload: Uint8Array): { lsn: number; done: Promise<void> } {
+  append(type: number, payload: Uint8Array, sync?: boolean): { lsn: number; done: Promise<void> } {
     this.checkUsable();
     const lsn = this.nextLsn++;
     this.pending.push({ lsn, bytes: encodeWalRecord(this.native, lsn, type, payload) });
-    const done = this.waitFor(lsn, this.synchronousCommit);
+    const done = this.waitFor(lsn, sync ?? this.synchronousCommit);
     this.kick();
     return { lsn, done };
   }
