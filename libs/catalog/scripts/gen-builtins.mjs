@@ -83,7 +83,7 @@ const FAMILIES = {
     pg_advisory_lock pg_advisory_unlock pg_try_advisory_lock pg_advisory_xact_lock
     pg_try_advisory_xact_lock pg_advisory_unlock_all gen_random_uuid has_table_privilege
     has_schema_privilege has_database_privilege has_column_privilege has_sequence_privilege
-    has_function_privilege pg_has_role pg_get_partkeydef pg_tablespace_location
+    has_function_privilege pg_has_role pg_get_partkeydef pg_tablespace_location pg_relation_is_publishable pg_partition_ancestors
     pg_my_temp_schema pg_is_other_temp_schema row_security_active to_regclass to_regtype
     to_regproc to_regprocedure to_regnamespace to_regrole current_query pg_column_size
     pg_get_keywords pg_get_statisticsobjdef_columns pg_relation_is_updatable

@@ -60,13 +60,13 @@ export const BUILTIN_NAMESPACES: readonly NamespaceRow[] = [
 
 /**
  * A fresh database's catalog: the `public` schema (droppable, hence in the state) and no user
- * objects. `owner` is the bootstrap superuser name.
+ * objects. As in PostgreSQL 15, `public` belongs to the pg_database_owner role (OID 6171).
  */
-export function createCatalogState(owner = 'postgres'): CatalogState {
+export function createCatalogState(): CatalogState {
   return {
     version: 0,
     nextOid: FIRST_NORMAL_OBJECT_ID,
-    namespaces: { [PUBLIC_NAMESPACE]: { oid: PUBLIC_NAMESPACE, name: 'public', owner } },
+    namespaces: { [PUBLIC_NAMESPACE]: { oid: PUBLIC_NAMESPACE, name: 'public', owner: 'pg_database_owner' } },
     relations: {},
     constraints: {},
     extensions: {},

@@ -54,7 +54,7 @@ describe('information_schema', () => {
     // PostgreSQL also lists pg_toast; owners as in the \dn note of system-views.spec.ts.
     expect(project(ctx, records(ctx, 'information_schema', 'schemata'), ['catalog_name', 'schema_name', 'schema_owner', 'sql_path']).sort())
       .toEqual([['postgres', 'app', 'postgres', null], ['postgres', 'information_schema', 'postgres', null],
-        ['postgres', 'pg_catalog', 'postgres', null], ['postgres', 'public', 'postgres', null]]);
+        ['postgres', 'pg_catalog', 'postgres', null], ['postgres', 'public', 'pg_database_owner', null]]);
     expect(project(ctx, records(ctx, 'information_schema', 'sequences'), ['sequence_schema', 'sequence_name', 'data_type',
       'numeric_precision', 'numeric_precision_radix', 'numeric_scale', 'start_value', 'minimum_value', 'maximum_value', 'increment', 'cycle_option']))
       .toEqual([

@@ -126,11 +126,10 @@ describe('pg_class, pg_namespace', () => {
     expect(list(['i', 'I']).map((r) => [r[1], relname.get(indexTable.get(classes.find((c) => c.relname === r[1])!.oid))])).toEqual([
       ['t_a_idx', 't'], ['t_ab_uniq', 't'], ['t_lower_idx', 't'], ['t_multi', 't'], ['t_pkey', 't'], ['u_email_key', 'u'], ['u_pkey', 'u'],
     ]);
-    // \dn. Deliberate difference: PostgreSQL 15 gives `public` to pg_database_owner; the
-    // catalog's fresh state (createCatalogState) owns it by the bootstrap user.
+    // \dn: PostgreSQL 15 gives `public` to pg_database_owner.
     const dn = [...ns.values()].filter((n) => !(n.nspname as string).startsWith('pg_') && n.nspname !== 'information_schema')
       .map((n) => [n.nspname, fn(ctx, 'pg_get_userbyid', n.nspowner)]).sort();
-    expect(dn).toEqual([['app', 'postgres'], ['public', 'postgres']]);
+    expect(dn).toEqual([['app', 'postgres'], ['public', 'pg_database_owner']]);
   });
 
   it('replays psql \\d+ t: columns, indexes and constraints sections', () => {

@@ -11,6 +11,8 @@ export function translateSubLink(ctx: TranslateContext, b: PgNode): Expr {
   switch (b.subLinkType as string) {
     case 'EXISTS_SUBLINK': return { kind: 'exists', query, location };
     case 'EXPR_SUBLINK': return { kind: 'scalarSubquery', query, location };
+    // `SET (a, b) = (SELECT x, y ...)`: the SetClause's multiAssign says which column is whose.
+    case 'MULTIEXPR_SUBLINK': return { kind: 'scalarSubquery', query, location };
     case 'ARRAY_SUBLINK': return { kind: 'arraySubquery', query, location };
     case 'ANY_SUBLINK':
     case 'ALL_SUBLINK': {

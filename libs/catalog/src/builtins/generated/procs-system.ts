@@ -136,6 +136,7 @@ export const BUILTIN_SYSTEM_PROCS: readonly ProcRow[] = [
   P({ oid: 3298, name: 'row_security_active', args: [26], ret: 16, strict: true, vol: 's', kind: 'f', impl: 'row_security_active' }),
   P({ oid: 3299, name: 'row_security_active', args: [25], ret: 16, strict: true, vol: 's', kind: 'f', impl: 'row_security_active_name' }),
   P({ oid: 3352, name: 'pg_get_partkeydef', args: [26], ret: 25, strict: true, vol: 's', kind: 'f', impl: 'pg_get_partkeydef' }),
+  P({ oid: 3425, name: 'pg_partition_ancestors', args: [2205], ret: 2205, retset: true, strict: true, vol: 'v', kind: 'f', impl: 'pg_partition_ancestors', argNames: ['partitionid', 'relid'], allArgs: [2205, 2205], argModes: ['i', 'o'] }),
   P({ oid: 3432, name: 'gen_random_uuid', args: [], ret: 2950, strict: true, vol: 'v', kind: 'f', impl: 'gen_random_uuid' }),
   P({ oid: 3479, name: 'to_regprocedure', args: [25], ret: 2202, strict: true, vol: 's', kind: 'f', impl: 'to_regprocedure' }),
   P({ oid: 3493, name: 'to_regtype', args: [25], ret: 2206, strict: true, vol: 's', kind: 'f', impl: 'to_regtype' }),
@@ -149,5 +150,6 @@ export const BUILTIN_SYSTEM_PROCS: readonly ProcRow[] = [
   P({ oid: 4086, name: 'to_regnamespace', args: [25], ret: 4089, strict: true, vol: 's', kind: 'f', impl: 'to_regnamespace' }),
   P({ oid: 4093, name: 'to_regrole', args: [25], ret: 4096, strict: true, vol: 's', kind: 'f', impl: 'to_regrole' }),
   P({ oid: 5059, name: 'pg_current_xact_id', args: [], ret: 5069, strict: true, vol: 's', kind: 'f', impl: 'pg_current_xact_id' }),
+  P({ oid: 6121, name: 'pg_relation_is_publishable', args: [2205], ret: 16, strict: true, vol: 's', kind: 'f', impl: 'pg_relation_is_publishable' }),
   P({ oid: 6174, name: 'pg_get_statisticsobjdef_columns', args: [26], ret: 25, strict: true, vol: 's', kind: 'f', impl: 'pg_get_statisticsobjdef_columns' }),
 ];
