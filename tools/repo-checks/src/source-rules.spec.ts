@@ -11,7 +11,7 @@ describe('source rules', () => {
   it('only libs/native-bindings loads the .node addon', () => {
     const offenders = code
       .filter((f) => f.endsWith('.ts') && !f.startsWith('libs/native-bindings/'))
-      .filter((f) => /vecgres_native\.node|native\/addon\/build/.test(readFileSync(join(repoRoot, f), 'utf8')));
+      .filter((f) => /(require|dlopen)\s*\([^)]*\.node['"`]/.test(readFileSync(join(repoRoot, f), 'utf8')));
     expect(offenders).toEqual([]);
   });
 

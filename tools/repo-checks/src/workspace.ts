@@ -21,7 +21,7 @@ export function listSourceFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d)) {
-      if (SKIP_DIRS.has(entry) || entry.startsWith('.')) continue;
+      if (SKIP_DIRS.has(entry) || entry.startsWith('.') || entry.startsWith('build-')) continue;
       const p = join(d, entry);
       if (statSync(p).isDirectory()) walk(p);
       else out.push(p);
@@ -33,6 +33,11 @@ export function listSourceFiles(dir: string): string[] {
 
 /** ES imports, dynamic imports and require() of @vecgres packages (subpaths included). */
 const IMPORT_RE = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"](@vecgres\/[a-z0-9-]+)(?:\/[^'"]*)?['"]/g;
+
+/** Spec files and test builders (src/testing/) are test code. */
+export function isTestFile(file: string): boolean {
+  return /\.spec\.ts$/.test(file) || /(^|\/)src\/testing\//.test(file);
+}
 
 export function importsOf(source: string): string[] {
   const found = new Set<string>();
