@@ -7,3 +7,5 @@ export { CollectingSink, type EngineSink, type EngineNotice } from './session/re
 export { runPlan, type PlanRun, type RunOptions } from './exec/run-plan';
 export { BATCH_SIZE, type Row, type TableAccess, type ExecContext } from './exec/exec-context';
 export { encodeRow, decodeRow } from './storage/row-format';
+export { vecgresMemoryRows, type MemoryRow } from './session/size-functions';
+export { vacuumTable } from './session/maintenance-exec';

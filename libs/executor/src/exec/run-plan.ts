@@ -6,13 +6,20 @@ import type { PlannedStatement } from '@vecgres/planner';
 import { buildNode } from '../operators/build-node';
 import type { ModifyCounter } from '../operators/modify';
 import { collect, type Runner } from '../operators/runner';
-import type { ExecContext, Frame, Row, TableAccess } from './exec-context';
+import type { ExecContext, Frame, FunctionSessionPart, Row, TableAccess } from './exec-context';
+import { instrument, type PlanStats } from './plan-stats';
 
 export interface RunOptions {
   params: readonly unknown[];
   sessionFunctions?: Readonly<Record<string, (...args: any[]) => unknown>>;
   codecs: CodecRegistry;
   tables: TableAccess;
+  /** EXPLAIN ANALYZE: filled with per-node statistics (see ExecContext.stats). */
+  stats?: PlanStats;
+  /** See ExecContext.functionSession. */
+  functionSession?: FunctionSessionPart;
+  /** See ExecContext.checkpoint. */
+  checkpoint?: () => Promise<void>;
 }
 
 export interface PlanRun {
@@ -36,20 +43,33 @@ export function runPlan(plan: PlannedStatement, opts: RunOptions): PlanRun {
     subplans: plan.subplans,
     frame: { outer: [] },
     initPlans,
+    ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
+    ...(opts.stats ? { stats: opts.stats } : {}),
+    ...(opts.functionSession ? { functionSession: opts.functionSession } : {}),
     runSubplan: async (index: number, frame: Frame) => {
       let sub = subRunners[index];
       if (!sub) {
         const ctx = makeCtx();
-        sub = { ctx, run: buildNode(plan.subplans[index], ctx, counter) };
+        sub = { ctx, run: instrument(plan.subplans[index], ctx, buildNode(plan.subplans[index], ctx, counter)) };
         subRunners[index] = sub;
       }
       sub.ctx.frame.outer = frame.outer;
       return collect(sub.run);
     },
   });
-  const root = buildNode(plan.root, makeCtx(), counter);
+  const rootCtx = makeCtx();
+  const root = instrument(plan.root, rootCtx, buildNode(plan.root, rootCtx, counter));
   const width = plan.visibleWidth;
   async function* batches(): AsyncGenerator<Row[]> {
+    // Data-modifying WITH queries run once, first, referenced or not.
+    for (const i of plan.preSteps ?? []) {
+      let rows = initPlans.get(i);
+      if (!rows) {
+        rows = rootCtx.runSubplan(i, { outer: [] });
+        initPlans.set(i, rows);
+      }
+      await rows;
+    }
     for await (const b of root()) {
       yield b.length > 0 && b[0].length > width ? b.map((r) => r.slice(0, width)) : b;
     }

@@ -12,6 +12,9 @@ import type { BoundExpr } from '@vecgres/planner';
 import { ioCast, typmodCoercion } from '../functions/cast';
 import { comparatorFor } from '../functions/compare';
 import { requireScalar } from '../functions/registry';
+import { functionContext, isContextual } from '../functions/extra-context';
+import type { ScalarFn } from '../functions/function-table';
+import { regIoCast } from './reg-cast';
 import { likeRegExp } from '../functions/text';
 import { PgArray } from '@vecgres/pg-types';
 import { sqlBodyFunction } from '../functions/sql-body';
@@ -101,7 +104,7 @@ class ExprCompiler {
       }
       case 'minMax': {
         const args = e.args.map((a) => this.compile(a));
-        const cmp = comparatorFor(e.cmpImpl);
+        const cmp = comparatorFor(e.cmpImpl, e.type.oid);
         const sign = e.op === 'greatest' ? 1 : -1;
         return (row) => {
           let best: unknown = null;
@@ -153,6 +156,8 @@ class ExprCompiler {
       }
       case 'array': {
         const els = e.elements.map((x) => this.compile(x));
+        // Sub-arrays of the same array type: one more dimension (ARRAY[[1, 2], [3, 4]]).
+        if (els.length > 0 && e.elements.every((x) => x.type.oid === e.type.oid)) return (row) => nestArrays(els.map((f) => f(row) as PgArray | null));
         return (row) => PgArray.of(els.map((f) => f(row)));
       }
       case 'quantified': {
@@ -178,6 +183,10 @@ class ExprCompiler {
       case 'subquery': return this.subquery(e);
       case 'aggRef':
         throw internal('aggregate reference outside an Aggregate node');
+      case 'windowRef':
+        throw internal('window function reference outside a WindowAgg node');
+      case 'srfRef':
+        throw internal('set-returning function reference outside a ProjectSet node');
     }
   }
 
@@ -194,7 +203,7 @@ class ExprCompiler {
         return v === null ? null : re.test(v as string) !== like.neg;
       };
     }
-    const fn = this.ctx.sessionFunctions[e.impl] ?? sqlBodyFunction(this.ctx, e) ?? requireScalar(e.impl, `function ${e.name}`);
+    const fn = this.withContext(this.ctx.sessionFunctions[e.impl] ?? sqlBodyFunction(this.ctx, e) ?? requireScalar(e.impl, `function ${e.name}`), e.args.map((a) => a.type.oid), e.type.oid);
     if (!e.strict) return (row) => fn(...args.map((a) => a(row)));
     if (args.length === 1) {
       const [a] = args;
@@ -218,12 +227,22 @@ class ExprCompiler {
     };
   }
 
+  /**
+   * A contextual function (extra-context.ts) gets its FunctionContext as first argument: built
+   * once per call site from the session part plus this site's argument/result types.
+   */
+  private withContext(fn: ScalarFn, argTypes: readonly number[], resultType: number): ScalarFn {
+    if (!isContextual(fn)) return fn;
+    const fctx = functionContext({ ...this.ctx.functionSession, argTypes, resultType });
+    return (...args: unknown[]) => fn(fctx, ...args);
+  }
+
   private cast(e: Extract<BoundExpr, { kind: 'cast' }>): Eval {
     const a = this.compile(e.arg);
     const src = e.arg.type.oid === 705 ? 25 : e.arg.type.oid;
     let conv: ((v: unknown) => unknown) | undefined;
-    if (e.method === 'func') conv = requireScalar(e.impl!, `cast to ${e.type.oid}`);
-    else if (e.method === 'io' && src !== e.type.oid) conv = ioCast(this.ctx.codecs, src, e.type.oid);
+    if (e.method === 'func') conv = this.withContext(this.ctx.sessionFunctions[e.impl!] ?? requireScalar(e.impl!, `cast to ${e.type.oid}`), [src], e.type.oid);
+    else if (e.method === 'io' && src !== e.type.oid) conv = regIoCast(this.ctx, src, e.type.oid) ?? ioCast(this.ctx.codecs, src, e.type.oid);
     const mod = typmodCoercion(e.type.oid, e.type.typmod, e.explicit);
     const f = conv && mod ? (v: unknown) => mod(conv!(v)) : conv ?? mod;
     if (!f) return a;
@@ -276,6 +295,7 @@ class ExprCompiler {
     });
     if (e.mode === 'exists') return () => rows.length > 0;
     if (e.mode === 'scalar') return () => (rows.length === 0 ? null : rows[0][0]);
+    if (e.mode === 'array') return () => (rows.length === 0 ? new PgArray([], []) : new PgArray(rows.map((r) => r[0])));
     const left = this.compile(e.left!);
     const cmp = requireScalar(e.cmpImpl!, 'subquery comparison');
     const any = e.mode === 'any';
@@ -323,4 +343,14 @@ export function withPosition<T>(location: number, f: () => T): T {
     if (isSqlError(err) && err.position === undefined && location >= 0) throw err.with({ position: location + 1 });
     throw err;
   }
+}
+
+/** ARRAY[sub, sub, ...] of equally shaped sub-arrays (NULL / empty subs: an empty array, as PostgreSQL). */
+function nestArrays(subs: Array<PgArray | null>): PgArray {
+  if (subs.some((a) => a === null || a.dims.length === 0)) return new PgArray([]);
+  const dims = subs[0]!.dims;
+  if (subs.some((a) => a!.dims.length !== dims.length || a!.dims.some((d, i) => d !== dims[i]))) {
+    throw new SqlError(SQLSTATE.ARRAY_SUBSCRIPT_ERROR, 'multidimensional arrays must have array expressions with matching dimensions');
+  }
+  return new PgArray(subs.flatMap((a) => [...a!.elements]), [subs.length, ...dims]);
 }

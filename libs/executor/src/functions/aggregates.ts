@@ -113,7 +113,7 @@ export function aggregateImpl(call: AggregateCall): AggImpl {
   const m = /^(.*?)_?(larger|smaller)$/.exec(call.impl);
   if (m) {
     const family = m[1];
-    const cmp = family === 'numeric' ? numericCmp : family === 'text' ? textCmp : family === 'bpchar' ? bpcharCmp : comparatorFor(`${family}lt`);
+    const cmp = family === 'numeric' ? numericCmp : family === 'text' ? textCmp : family === 'bpchar' ? bpcharCmp : comparatorFor(`${family}lt`, call.argType?.oid);
     return extreme(cmp, m[2] === 'larger' ? 1 : -1);
   }
   throw notSupported(`aggregate ${call.name} is not implemented yet (${call.impl})`);

@@ -8,6 +8,7 @@ import { decRound, decToBigInt, decToString, parseDec } from './decimal';
 import { roundHalfEven } from './float';
 import type { FunctionTable, ScalarFn } from './function-table';
 import { fitInt } from './int';
+import { scaleInterval, scaleTimestamp } from './datetime-make';
 
 function floatToInt(w: 2 | 4 | 8) {
   return (a: number) => {
@@ -118,6 +119,11 @@ export function typmodCoercion(oid: number, typmod: number, explicit: boolean): 
       return oid === 1042 ? v + ' '.repeat(n - cps.length) : v;
     };
   }
+  // timestamp(p) / timestamptz(p) / time(p) / timetz(p) / interval(...): fractional seconds
+  // rounded to the precision (AdjustTimestampForTypmod / AdjustIntervalForTypmod).
+  if (oid === 1114 || oid === 1184 || oid === 1083) return (v: bigint) => scaleTimestamp(v, typmod);
+  if (oid === 1266) return (v: { micros: bigint; offset: number }) => ({ ...v, micros: scaleTimestamp(v.micros, typmod) });
+  if (oid === 1186) return (v: Parameters<typeof scaleInterval>[0]) => scaleInterval(v, typmod);
   if (oid === 1700) {
     const precision = ((typmod - VARHDRSZ) >> 16) & 0xffff;
     const scale = (((typmod - VARHDRSZ) & 0x7ff) ^ 1024) - 1024;

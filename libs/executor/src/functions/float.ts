@@ -12,6 +12,28 @@ function check(r: number, a: number, b: number, zeroOk = true): number {
   return r;
 }
 
+/** float8 ^ float8 with PostgreSQL's special cases (dpow in float.c; JS ** differs at 1 ^ NaN, 1 ^ inf). */
+function dpow(a: number, b: number): number {
+  if (Number.isNaN(a)) return Number.isNaN(b) || b !== 0 ? a : 1;
+  if (Number.isNaN(b)) return a !== 1 ? b : 1;
+  if (a === 0 && b < 0) throw new SqlError(SQLSTATE.INVALID_ARGUMENT_FOR_POWER_FUNCTION, 'zero raised to a negative power is undefined');
+  if (a < 0 && Math.floor(b) !== b) {
+    throw new SqlError(SQLSTATE.INVALID_ARGUMENT_FOR_POWER_FUNCTION, 'a negative number raised to a non-integer power yields a complex result');
+  }
+  if (!Number.isFinite(b)) {
+    const abs = Math.abs(a);
+    if (abs === 1) return 1;
+    return (b > 0) === (abs > 1) ? Infinity : 0;
+  }
+  if (!Number.isFinite(a)) {
+    if (b === 0) return 1;
+    if (a > 0) return b > 0 ? Infinity : 0;
+    const odd = Number.isInteger(b) && Math.abs(b % 2) === 1;
+    return b > 0 ? (odd ? -Infinity : Infinity) : odd ? -0 : 0;
+  }
+  return check(a ** b, a, b, false);
+}
+
 function ops(prefix: string, single: boolean): FunctionTable {
   const f = single ? Math.fround : (x: number) => x;
   return {
@@ -44,7 +66,7 @@ export const FLOAT_FUNCTIONS: FunctionTable = {
     if (a < 0) throw new SqlError(SQLSTATE.INVALID_ARGUMENT_FOR_POWER_FUNCTION, 'cannot take square root of a negative number');
     return Math.sqrt(a);
   },
-  dpow: (a: number, b: number) => check(a ** b, a, b),
+  dpow,
   dcbrt: (a: number) => Math.cbrt(a),
   dround: (a: number) => roundHalfEven(a),
   dfloor: (a: number) => Math.floor(a),

@@ -20,6 +20,19 @@ function decTrunc(a: Dec, scale: number): Dec {
   return { d: a.d / 10n ** BigInt(a.s - scale), s: scale };
 }
 
+/**
+ * round(x, s) / trunc(x, s): s digits after the point (trunc pads, 1.5 -> 1.500 for s = 3);
+ * a negative s works left of the point and shows scale 0 (trunc(123.456, -1) = 120).
+ */
+function toScale(a: Dec, s: number, f: (a: Dec, s: number) => Dec): Dec {
+  if (s >= 0) {
+    const r = f(a, s);
+    return r.s < s ? decRound(r, s) : r;
+  }
+  const r = f(a, s);
+  return { d: r.d * 10n ** BigInt(-s), s: 0 };
+}
+
 function decFloorCeil(a: Dec, ceil: boolean): Dec {
   const t = decTrunc(a, 0);
   const exact = t.d * 10n ** BigInt(a.s) === a.d;
@@ -50,8 +63,8 @@ export const NUMERIC_FUNCTIONS: FunctionTable = {
   numeric_smaller: (a: string, b: string) => (numericCmp(a, b) <= 0 ? a : b),
   round: (a: string) => (a === NAN ? NAN : decToString(decRound(parseDec(a), 0))),
   trunc: (a: string) => (a === NAN ? NAN : decToString(decTrunc(parseDec(a), 0))),
-  numeric_trunc: (a: string, s: number) => (a === NAN ? NAN : decToString(decTrunc(parseDec(a), Math.max(0, s)))),
+  numeric_trunc: (a: string, s: number) => (a === NAN ? NAN : decToString(toScale(parseDec(a), s, decTrunc))),
   numeric_floor: (a: string) => (a === NAN ? NAN : decToString(decFloorCeil(parseDec(a), false))),
   numeric_ceil: (a: string) => (a === NAN ? NAN : decToString(decFloorCeil(parseDec(a), true))),
-  numeric_round: (a: string, s: number) => (a === NAN ? NAN : decToString(decRound(parseDec(a), Math.max(0, s)))),
+  numeric_round: (a: string, s: number) => (a === NAN ? NAN : decToString(toScale(parseDec(a), s, decRound))),
 };

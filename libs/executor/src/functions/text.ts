@@ -4,6 +4,13 @@
 import { SQLSTATE, SqlError } from '@vecgres/errors';
 import { createHash } from 'node:crypto';
 import type { FunctionTable } from './function-table';
+import { parseFlags, posixRegExp } from './string-regex';
+
+/** `~` `!~` `~*` `!~*`: PostgreSQL ARE semantics (posixRegExp), not raw JS RegExp syntax. */
+function regexMatch(ci: boolean, neg: boolean): (s: string, p: string) => boolean {
+  const flags = parseFlags(ci ? 'i' : '');
+  return (s, p) => posixRegExp(p, flags).test(s) !== neg;
+}
 
 /** Code point order (JS `<` compares UTF-16 units, which misorders astral characters). */
 export function textCmp(a: string, b: string): number {
@@ -57,10 +64,15 @@ export const TEXT_FUNCTIONS: FunctionTable = {
   texticnlike: (s: string, p: string) => !likeRegExp(p, true).test(s),
   namelike: (s: string, p: string) => likeRegExp(p, false).test(s),
   namenlike: (s: string, p: string) => !likeRegExp(p, false).test(s),
-  textregexeq: (s: string, p: string) => new RegExp(p, 'u').test(s),
-  textregexne: (s: string, p: string) => !new RegExp(p, 'u').test(s),
-  texticregexeq: (s: string, p: string) => new RegExp(p, 'ui').test(s),
-  texticregexne: (s: string, p: string) => !new RegExp(p, 'ui').test(s),
+  textregexeq: regexMatch(false, false),
+  textregexne: regexMatch(false, true),
+  texticregexeq: regexMatch(true, false),
+  texticregexne: regexMatch(true, true),
+  // name ~ text (psql's \d patterns match pg_class.relname / pg_namespace.nspname this way).
+  nameregexeq: regexMatch(false, false),
+  nameregexne: regexMatch(false, true),
+  nameicregexeq: regexMatch(true, false),
+  nameicregexne: regexMatch(true, true),
   text_starts_with: (s: string, p: string) => s.startsWith(p),
   text_larger: (a: string, b: string) => (textCmp(a, b) >= 0 ? a : b),
   text_smaller: (a: string, b: string) => (textCmp(a, b) <= 0 ? a : b),

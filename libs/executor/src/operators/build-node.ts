@@ -2,6 +2,8 @@
 import { notSupported } from '@vecgres/errors';
 import { outputTypes, type PhysicalNode } from '@vecgres/planner';
 import type { ExecContext } from '../exec/exec-context';
+import { instrument } from '../exec/plan-stats';
+import { buildCteScan } from './cte-scan';
 import { buildAggregate } from './aggregate';
 import { buildDistinct } from './distinct';
 import { buildFilter } from './filter';
@@ -16,10 +18,14 @@ import { buildScan } from './scan';
 import { buildSetOp } from './set-op';
 import { buildSort } from './sort';
 import { buildResult, buildValues } from './values';
+import { buildWindow } from './window';
+import { buildLateralJoin } from './lateral-join';
+import { buildProjectSet } from './project-set';
+import { buildRecursiveUnion, buildWorkTableScan } from './recursive-union';
 
 /** Builds the operator tree of `node`; DML nodes add their affected rows to `counter`. */
 export function buildNode(node: PhysicalNode, ctx: ExecContext, counter: ModifyCounter = { rows: 0 }): Runner {
-  const build = (n: PhysicalNode, c: ExecContext) => buildNode(n, c, counter);
+  const build = (n: PhysicalNode, c: ExecContext) => instrument(n, c, buildNode(n, c, counter));
   switch (node.kind) {
     case 'scan': return buildScan(node, ctx);
     case 'filter': return buildFilter(node, ctx, build);
@@ -37,6 +43,12 @@ export function buildNode(node: PhysicalNode, ctx: ExecContext, counter: ModifyC
     case 'insert': return buildInsert(node, ctx, build, counter);
     case 'update': return buildUpdate(node, ctx, build, counter);
     case 'delete': return buildDelete(node, ctx, build, counter);
+    case 'window': return buildWindow(node, ctx, build);
+    case 'lateralJoin': return buildLateralJoin(node, ctx, build);
+    case 'projectSet': return buildProjectSet(node, ctx, build);
+    case 'recursiveUnion': return buildRecursiveUnion(node, ctx, build, outputTypes(node.nonRecursive));
+    case 'cteScan': return buildCteScan(node, ctx);
+    case 'workTableScan': return buildWorkTableScan(node, ctx);
     case 'vectorTopK': throw notSupported('vector top-k search is not implemented yet');
   }
 }

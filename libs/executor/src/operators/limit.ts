@@ -5,6 +5,7 @@ import { SQLSTATE, SqlError } from '@vecgres/errors';
 import type { PhysicalLimit } from '@vecgres/planner';
 import type { ExecContext } from '../exec/exec-context';
 import { compileExpr, evalAsync } from '../expr/compile-expr';
+import { statsOf } from '../exec/plan-stats';
 import type { NodeBuilder, Runner } from './runner';
 
 export function buildLimit(node: PhysicalLimit, ctx: ExecContext, build: NodeBuilder): Runner {
@@ -28,6 +29,8 @@ export function buildLimit(node: PhysicalLimit, ctx: ExecContext, build: NodeBui
       }
       if (rows.length === 0) continue;
       if (rows.length >= left) {
+        // EXPLAIN ANALYZE: the input counted the whole batch; PostgreSQL counts what Limit pulled.
+        if (ctx.stats) statsOf(ctx.stats, node.input).rows -= rows.length - left;
         yield rows.slice(0, left);
         return;
       }

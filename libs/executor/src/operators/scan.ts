@@ -3,6 +3,7 @@
 import type { PhysicalScan } from '@vecgres/planner';
 import { BATCH_SIZE, type ExecContext, type Row } from '../exec/exec-context';
 import { compileExpr } from '../expr/compile-expr';
+import { statsOf } from '../exec/plan-stats';
 import { filterBatch, type Runner } from './runner';
 
 export function buildScan(node: PhysicalScan, ctx: ExecContext): Runner {
@@ -14,11 +15,13 @@ export function buildScan(node: PhysicalScan, ctx: ExecContext): Runner {
       batch.push(row);
       if (batch.length >= BATCH_SIZE) {
         const out = filter ? await filterBatch(filter, batch) : batch;
+        if (filter && ctx.stats) statsOf(ctx.stats, node).removed += batch.length - out.length;
         if (out.length > 0) yield out;
         batch = [];
       }
     }
     const out = filter ? await filterBatch(filter, batch) : batch;
+    if (filter && ctx.stats) statsOf(ctx.stats, node).removed += batch.length - out.length;
     if (out.length > 0) yield out;
   };
 }

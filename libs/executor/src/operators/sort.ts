@@ -9,7 +9,7 @@ import { batches, collect, projectBatch, type NodeBuilder, type Runner } from '.
 export function buildSort(node: PhysicalSort, ctx: ExecContext, build: NodeBuilder): Runner {
   const input = build(node.input, ctx);
   const exprs = node.keys.map((k) => compileExpr(ctx, k.expr));
-  const keys = node.keys.map((k) => ({ cmp: comparatorFor(k.cmpImpl), dir: k.desc ? -1 : 1, nullsFirst: k.nullsFirst }));
+  const keys = node.keys.map((k) => ({ cmp: comparatorFor(k.cmpImpl, k.expr.type.oid), dir: k.desc ? -1 : 1, nullsFirst: k.nullsFirst }));
   return async function* sort() {
     const rows = await collect(input);
     const keyed = (await projectBatch(exprs, rows)).map((kv, i) => ({ kv, row: rows[i], i }));

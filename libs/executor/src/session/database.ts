@@ -2,10 +2,12 @@
 // The catalog is persisted in storage (Transaction.setCatalog on DDL commit, recovered with the
 // data); catalog table OIDs map to storage table ids through the storage table names (the OID
 // in decimal), so the map rebuilds from storage after a restart.
+import { withCatalogCodecs } from './catalog-codecs';
 import { Catalog, InMemorySequenceValues, createCatalogRegistry, type CatalogRegistry, type CatalogState } from '@vecgres/catalog';
 import { builtinCodecRegistry, type CodecRegistry } from '@vecgres/pg-types';
 import type { StorageEngine } from '@vecgres/storage';
-import { fromBlob } from './database-blob';
+import { fromBlob, toBlob } from './database-blob';
+import { CommittedKeyIndexes } from '../constraints/key-index';
 
 export interface DatabaseOptions {
   registry?: CatalogRegistry;
@@ -24,11 +26,13 @@ export class Database {
   readonly storageIds = new Map<number, number>();
   /** Sequence positions (shared by all sessions; persisted with each commit that moved one). */
   readonly sequences = new InMemorySequenceValues();
+  /** Key maps over committed rows for unique / foreign-key checks (constraints/key-index.ts). */
+  readonly keyIndexes = new CommittedKeyIndexes();
 
   constructor(readonly engine: StorageEngine, opts: DatabaseOptions = {}) {
     this.catalogState = fromBlob(engine.catalog(), this.sequences);
     this.registry = opts.registry ?? createCatalogRegistry();
-    this.codecs = opts.codecs ?? builtinCodecRegistry();
+    this.codecs = withCatalogCodecs(opts.codecs ?? builtinCodecRegistry());
     this.name = opts.name ?? 'postgres';
     for (const t of engine.tables()) {
       const oid = Number(t.name);
@@ -38,5 +42,10 @@ export class Database {
 
   catalog(): Catalog {
     return new Catalog(this.catalogState);
+  }
+
+  /** The committed catalog and sequence positions, for StorageEngine.checkpoint(). */
+  checkpointBlob(): unknown {
+    return toBlob(this.catalogState, this.sequences);
   }
 }

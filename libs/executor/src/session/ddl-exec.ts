@@ -1,17 +1,23 @@
 // DDL through the catalog (applyDdl: PostgreSQL's checks, errors and notices) and its storage
 // effects in the same transaction: a new table gets a storage table named by its OID, a
-// dropped one is dropped, TRUNCATE deletes the visible rows. Effects not listed here (index
-// builds, column rewrites, constraint validation) are the next session's work: they are
-// accepted in the catalog and have no storage action yet.
+// dropped one is dropped, TRUNCATE deletes the visible rows; column defaults, type rewrites,
+// constraint validation and unique index builds are in ddl-data-effects.ts.
 import { Catalog, applyDdl, resetSequence, type DdlStmt, type ResolveContext } from '@vecgres/catalog';
 import { notSupported } from '@vecgres/errors';
+import { typeOfTableExpr } from '@vecgres/planner';
 import type { EngineSink } from './result-sink';
 import type { SessionTransaction } from './session-tx';
 import { ddlTag } from './command-tag';
+import { applyDataEffects } from './ddl-data-effects';
 
-export function executeDdl(tx: SessionTransaction, stmt: DdlStmt, resolve: ResolveContext, sink: EngineSink): void {
+export async function executeDdl(tx: SessionTransaction, stmt: DdlStmt, resolve: ResolveContext, sink: EngineSink): Promise<void> {
   if (stmt.kind === 'createTable' && stmt.as) throw notSupported('CREATE TABLE ... AS is not supported yet');
-  const result = tx.catalog.apply((state) => applyDdl(state, stmt, { ...resolve, registry: tx.db.registry }));
+  const before = tx.catalog.state;
+  const registry = tx.db.registry;
+  // Index expression types come from the binder (the catalog picks the default opclass by them).
+  const result = tx.catalog.apply((state) => applyDdl(state, stmt, {
+    ...resolve, registry, typeOfExpr: (expr, table) => typeOfTableExpr({ catalog: new Catalog(state), registry, resolve }, table, expr),
+  }));
   for (const effect of result.effects) {
     switch (effect.type) {
       case 'createRelation':
@@ -43,6 +49,7 @@ export function executeDdl(tx: SessionTransaction, stmt: DdlStmt, resolve: Resol
         break;
     }
   }
+  await applyDataEffects(tx, result.effects, resolve, before);
   for (const n of result.notices) sink.notice?.(n);
   sink.complete(ddlTag(stmt));
 }

@@ -18,7 +18,7 @@ function format(value: unknown): string {
   });
 }
 
-describe.each(['basic', 'grouping', 'joins'])('%s.sql', (name) => {
+describe.each(['basic', 'grouping', 'joins', 'window', 'queries'])('%s.sql', (name) => {
   const sqls = fs.readFileSync(path.join(dir, `${name}.sql`), 'utf8').split('\n').filter(Boolean);
   const expected = fs.readFileSync(path.join(dir, `${name}.expected`), 'utf8').split('\n').filter(Boolean);
 

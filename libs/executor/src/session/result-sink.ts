@@ -20,6 +20,13 @@ export interface EngineSink {
   /** Command tag: `SELECT 3`, `INSERT 0 2`, `CREATE TABLE`, `BEGIN`. */
   complete(tag: string): void;
   notice?(notice: EngineNotice): void;
+  /**
+   * COPY FROM STDIN: starts the copy (format 0 text/csv, 1 binary) and yields the client's
+   * data chunks until it ends (rejects on CopyFail). Absent: COPY FROM STDIN is refused.
+   */
+  copyIn?(format: 0 | 1, columnFormats: Array<0 | 1>): AsyncIterable<Buffer>;
+  /** COPY TO STDOUT: starts the copy; write() resolves when more may be written. */
+  copyOut?(format: 0 | 1, columnFormats: Array<0 | 1>): { write(chunk: Buffer): Promise<void>; end(): void };
 }
 
 /** A sink that collects everything (tests, internal queries). */

@@ -40,7 +40,6 @@ export function sessionFunctions(tx: SessionTransaction, seqs: SequenceSession, 
       return r;
     },
     lastval: () => seqs.lastval((oid) => new Catalog(tx.catalog.state).relation(oid)?.kind === 'S'),
-    pgsql_version: () => 'PostgreSQL 15.0 (vecgres) on x86_64-pc-linux-gnu, 64-bit',
     current_user: () => info.user,
     session_user: () => info.user,
     current_database: () => info.database,

@@ -3,9 +3,15 @@
 // Commit writes the catalog into the same storage commit when DDL ran, then publishes it.
 import { CatalogTransaction } from '@vecgres/catalog';
 import { toBlob } from './database-blob';
-import type { Transaction } from '@vecgres/storage';
+import type { CommitOptions, Transaction } from '@vecgres/storage';
 import { TransactionTableAccess } from '../storage/table-access';
 import type { Database } from './database';
+import type { SessionSavepoint } from './session-savepoints';
+import type { SessionSettings } from './settings';
+import { wallClockMicros } from './function-session';
+
+/** PostgreSQL's isolation level names; SERIALIZABLE runs as REPEATABLE READ (no SSI). */
+export type IsolationLevelName = 'read uncommitted' | 'read committed' | 'repeatable read' | 'serializable';
 
 export class SessionTransaction {
   readonly storage: Transaction;
@@ -15,11 +21,34 @@ export class SessionTransaction {
   readonly tables: TransactionTableAccess;
   /** Set when nextval/setval ran: the commit then persists the sequence positions. */
   usedSequences = false;
-
-  constructor(readonly db: Database, readonly explicit: boolean) {
+  /** SAVEPOINTs defined in this transaction, oldest first. */
+  readonly savepoints: SessionSavepoint[] = [];
+  /** Statements that read or wrote data so far (SET TRANSACTION must come before any). */
+  statements = 0;
+  isolation: IsolationLevelName;
+  /** READ ONLY (BEGIN READ ONLY, SET TRANSACTION READ ONLY, default_transaction_read_only). */
+  readOnly: boolean;
+  /** now() / CURRENT_TIMESTAMP: when the transaction started (µs since 2000-01-01 UTC). */
+  readonly startedAt = wallClockMicros();
+  /** `settings` gives the default isolation level (default_transaction_isolation). */
+  constructor(readonly db: Database, readonly explicit: boolean, settings?: SessionSettings) {
     this.storage = db.engine.begin();
     this.catalog = new CatalogTransaction(db.catalogState);
-    this.tables = new TransactionTableAccess(this.storage, (oid) => this.storageIdOf(oid));
+    this.tables = new TransactionTableAccess(this.storage, (oid) => this.storageIdOf(oid),
+      { committed: db.keyIndexes, latest: () => db.engine.snapshot() });
+    this.isolation = (settings?.get('default_transaction_isolation') ?? 'read committed') as IsolationLevelName;
+    this.readOnly = settings?.find('default_transaction_read_only') === 'on';
+  }
+
+  /**
+   * Called before each statement that reads or writes data. READ COMMITTED (and READ
+   * UNCOMMITTED, which PostgreSQL treats alike) takes a new snapshot for every statement;
+   * REPEATABLE READ / SERIALIZABLE take one at the first statement and keep it.
+   */
+  beginStatement(): void {
+    const perStatement = this.isolation === 'read committed' || this.isolation === 'read uncommitted';
+    if (perStatement || this.statements === 0) this.storage.refreshSnapshot();
+    this.statements++;
   }
 
   storageIdOf(oid: number): number | undefined {
@@ -27,10 +56,16 @@ export class SessionTransaction {
     return this.newTables.get(oid) ?? this.db.storageIds.get(oid);
   }
 
-  async commit(): Promise<void> {
+  /** `opts.synchronousCommit` false: acknowledged after the WAL write (synchronous_commit = off). */
+  async commit(opts: CommitOptions = {}): Promise<void> {
     const changed = this.catalog.changed;
     if (changed || this.usedSequences) this.storage.setCatalog(toBlob(this.catalog.state, this.db.sequences));
-    await this.storage.commit();
+    try {
+      await this.storage.commit(opts);
+      this.tables.keys?.publish();
+    } finally {
+      this.tables.keys?.release();
+    }
     if (changed) {
       // Last committer wins for concurrent DDL (no catalog conflict detection yet).
       this.db.catalogState = this.catalog.state;
@@ -40,6 +75,7 @@ export class SessionTransaction {
   }
 
   rollback(): void {
+    this.tables.keys?.release();
     this.storage.rollback();
   }
 }

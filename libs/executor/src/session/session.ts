@@ -12,17 +12,30 @@
 // (REPEATABLE READ-like; PostgreSQL's default READ COMMITTED takes one per statement).
 import { Catalog, SequenceSession, isDdlStmt } from '@vecgres/catalog';
 import { SQLSTATE, SqlError, inFailedTransaction, notSupported } from '@vecgres/errors';
-import { explainLines, isPlannable, planStatement, type OutputColumn, type PlannedStatement } from '@vecgres/planner';
+import { isPlannable, planStatement, type OutputColumn, type PlannedStatement } from '@vecgres/planner';
+import type { CodecRegistry } from '@vecgres/pg-types';
+import type { SessionInfo } from '@vecgres/catalog';
 import { parse, type Stmt, type TransactionStmt } from '@vecgres/sql';
 import type { Row } from '../exec/exec-context';
-import { runPlan } from '../exec/run-plan';
+import { runPlan, type RunOptions } from '../exec/run-plan';
+import { runExplain } from './explain-exec';
 import { dmlTag } from './command-tag';
 import type { Database } from './database';
 import { executeDdl } from './ddl-exec';
+import { executeCheckpoint, executeVacuum } from './maintenance-exec';
+import { sizeFunctions } from './size-functions';
 import type { EngineSink } from './result-sink';
+import { SessionCatalogView, catalogFunctions, withRegTextCodecs, withSystemTables } from './catalog-context';
 import { sessionFunctions } from './session-functions';
+import { FunctionSessionState } from './function-session';
+import { savepointCommand } from './session-savepoints';
 import { SessionTransaction } from './session-tx';
-import { SessionSettings } from './settings';
+import { applyTransactionModes, checkWritable, currentIsolation, isTransactionSet, setTransaction } from './tx-isolation';
+import { SessionSettings, type SettingsInit } from './settings';
+import { runCopy, type CopyHost } from './copy/copy-exec';
+import { runtimeFunctions, setStatement, showColumns, showStatement, type RuntimeState } from './session-runtime';
+import { applyStartupParams } from './startup-params';
+import { StatementControl } from './statement-control';
 
 export interface PreparedStatement {
   text: string;
@@ -51,11 +64,60 @@ export class Session {
   /** The implicit transaction of the current query string / extended-protocol batch. */
   private implicit: SessionTransaction | undefined;
   private failed = false;
-  readonly settings = new SessionSettings();
+  readonly settings: SessionSettings;
   /** currval/lastval memory (per session, as in PostgreSQL). */
   private readonly sequences = new SequenceSession();
+  /** The running statement's cancellation (CancelRequest, statement_timeout). */
+  private control: StatementControl | undefined;
+  private readonly runtime: RuntimeState = { sleepMs: 0 };
+  private readonly functionState = new FunctionSessionState();
 
-  constructor(readonly db: Database, readonly user = 'postgres') {}
+  /** `startupParams`: the StartupMessage's parameters (a bad value throws, FATAL). */
+  /** The catalog as pg_catalog scans, catalog functions and reg* text forms see it. */
+  private readonly catalogView = new SessionCatalogView(() => ({
+    registry: this.db.registry, user: this.user, database: this.db.name, searchPath: this.settings.searchPath(),
+    settings: () => this.settings.all(), ...this.serverInfo,
+  }));
+  /** Server-wide facts for pg_roles / pg_database / pg_stat_activity (set by the server). */
+  serverInfo: Pick<SessionInfo, 'roles' | 'databases' | 'activity'> = {};
+  private regCodecs: CodecRegistry | undefined;
+
+  /** The database's codecs, with regclass & co. printed and read by name (use for the wire). */
+  get codecs(): CodecRegistry {
+    return (this.regCodecs ??= withRegTextCodecs(this.db.codecs, () =>
+      this.catalogView.context((this.tx ?? this.implicit)?.catalog.state ?? this.db.catalogState)));
+  }
+
+  constructor(readonly db: Database, readonly user = 'postgres', init: SettingsInit & { startupParams?: Record<string, string> } = {}) {
+    this.settings = new SessionSettings({ user, ...init });
+    if (init.startupParams) applyStartupParams(this.settings, init.startupParams);
+  }
+
+  /** CancelRequest: the running statement fails with 57014 at its next check. */
+  cancel(): void {
+    this.control?.cancel();
+  }
+
+  /** Runs one statement's work under a StatementControl (statement_timeout, cancel). */
+  private async controlled<T>(f: (control: StatementControl) => Promise<T>): Promise<T> {
+    const control = new StatementControl(this.settings.statementTimeoutMs());
+    this.control = control;
+    try {
+      return await f(control);
+    } finally {
+      control.finish();
+      if (this.control === control) this.control = undefined;
+      this.runtime.sleepMs = 0;
+    }
+  }
+
+  /** Between batches: waits out pg_sleep, lets CancelRequest/timers run, checks for cancel. */
+  private async checkpointBatch(control: StatementControl): Promise<void> {
+    const ms = this.runtime.sleepMs;
+    this.runtime.sleepMs = 0;
+    if (ms > 0) await control.sleep(ms);
+    else await control.yieldToEventLoop();
+  }
 
   /** ReadyForQuery status: I idle, T in a block, E in a failed block. */
   get transactionStatus(): 'I' | 'T' | 'E' {
@@ -77,7 +139,7 @@ export class Session {
    * 42P02), unless `params` are given with their type OIDs.
    */
   async query(sql: string, sink: EngineSink, params: readonly unknown[] = [], paramTypes: readonly number[] = []): Promise<void> {
-    const stmts = parse(sql);
+    const stmts = this.guardSync(() => parse(sql));
     for (const { stmt } of stmts) {
       const portal = this.portalFor(stmt, params, paramTypes, true);
       await portal.fetch(0, sink);
@@ -87,6 +149,16 @@ export class Session {
 
   /** Parse (+ Describe): one statement, parameter types inferred, result columns. */
   prepare(sql: string, paramTypes: readonly number[] = []): PreparedStatement {
+    // A Parse error fails the transaction like any statement error (PostgreSQL's Parse runs
+    // inside the transaction; in a failed block only COMMIT/ROLLBACK parse).
+    return this.guardSync(() => {
+      const p = this.prepareStatement(sql, paramTypes);
+      if (this.failed && p.stmt && p.stmt.kind !== 'transaction') throw inFailedTransaction(FAILED);
+      return p;
+    });
+  }
+
+  private prepareStatement(sql: string, paramTypes: readonly number[]): PreparedStatement {
     const stmts = parse(sql);
     if (stmts.length > 1) throw new SqlError(SQLSTATE.SYNTAX_ERROR, 'cannot insert multiple commands into a prepared statement');
     if (stmts.length === 0) return { text: '', paramTypes: [...paramTypes], columns: [] };
@@ -95,7 +167,8 @@ export class Session {
       const plan = this.planFor(this.tx ?? this.implicit, stmt, paramTypes);
       return { text, stmt, paramTypes: plan.params.map((p) => p.oid), columns: plan.columns };
     }
-    return { text, stmt, paramTypes: [...paramTypes], columns: stmt.kind === 'explain' ? [TEXT_COLUMN('QUERY PLAN')] : stmt.kind === 'show' ? [TEXT_COLUMN(stmt.name.toLowerCase())] : [] };
+    const showCols = stmt.kind === 'show' ? showColumns(stmt, stmt.name.toLowerCase() === 'all' ? undefined : this.settings.canonicalName(stmt.name)) : [];
+    return { text, stmt, paramTypes: [...paramTypes], columns: stmt.kind === 'explain' ? [TEXT_COLUMN('QUERY PLAN')] : showCols };
   }
 
   /** Bind: a portal over the statement with decoded parameter values. */
@@ -114,13 +187,23 @@ export class Session {
   async sync(): Promise<void> {
     const imp = this.implicit;
     this.implicit = undefined;
-    if (!imp) return;
+    if (!imp) {
+      if (!this.tx) this.settings.transactionEnded(true);
+      return;
+    }
     try {
-      await imp.commit();
+      await imp.commit(this.commitOptions());
+      this.settings.transactionEnded(true);
     } catch (e) {
       imp.rollback();
+      this.settings.transactionEnded(false);
       throw e;
     }
+  }
+
+  /** synchronous_commit as it stands at COMMIT time (local/remote_*: no standbys, like on). */
+  private commitOptions(): { synchronousCommit: boolean } {
+    return { synchronousCommit: this.settings.get('synchronous_commit') !== 'off' };
   }
 
   /** Ends the session: open transactions are rolled back. */
@@ -134,7 +217,7 @@ export class Session {
 
   private current(): SessionTransaction {
     if (this.tx) return this.tx;
-    this.implicit ??= new SessionTransaction(this.db, false);
+    this.implicit ??= new SessionTransaction(this.db, false, this.settings);
     return this.implicit;
   }
 
@@ -145,7 +228,16 @@ export class Session {
     } else if (this.implicit) {
       this.implicit.rollback();
       this.implicit = undefined;
+      this.settings.transactionEnded(false);
     }
+  }
+
+  /** Everything runPlan needs from the session besides parameters. */
+  private runOptions(tx: SessionTransaction): Omit<RunOptions, 'params'> {
+    const cat = () => this.catalogView.context(tx.catalog.state);
+    const fns = { ...runtimeFunctions(this.settings, this.runtime), ...catalogFunctions(cat), ...sessionFunctions(tx, this.sequences, { user: this.user, database: this.db.name, searchPath: () => this.settings.searchPath() }), ...sizeFunctions(tx) };
+    const checkpoint = async () => { if (this.control) await this.control.yieldToEventLoop(); };
+    return { codecs: this.db.codecs, tables: withSystemTables(tx.tables, cat), sessionFunctions: fns, checkpoint, functionSession: this.functionState.part(this.settings, tx.startedAt) };
   }
 
   private portalFor(stmt: Stmt, params: readonly unknown[], paramTypes: readonly number[], describe: boolean): EnginePortal {
@@ -154,30 +246,33 @@ export class Session {
       return {
         columns: [],
         fetch: async (_max, sink) => {
-          await this.guard(() => this.utility(stmt, sink, paramTypes, describe));
+          await this.guard(() => this.controlled(() => this.utility(stmt, sink, paramTypes, describe)));
           return 'complete';
         },
       };
     }
     const tx = this.current();
+    tx.beginStatement();
     const plan = this.guardSync(() => this.planFor(tx, stmt, paramTypes, true));
+    this.guardSync(() => checkWritable(tx, plan.command));
     const returnsRows = plan.command === 'select' || plan.columns.length > 0;
-    const fns = sessionFunctions(tx, this.sequences, { user: this.user, database: this.db.name, searchPath: () => this.settings.searchPath() });
-    const run = runPlan(plan, { params, codecs: this.db.codecs, tables: tx.tables, sessionFunctions: fns });
+    const run = this.guardSync(() => runPlan(plan, { params, ...this.runOptions(tx) }));
     let buffer: Row[] = [];
     let sent = 0;
     let described = !describe;
     return {
       columns: returnsRows ? plan.columns : [],
-      fetch: (maxRows, sink) => this.guard(async () => {
+      fetch: (maxRows, sink) => this.guard(() => this.controlled(async (control) => {
         if (!described && returnsRows) sink.describe(plan.columns);
         described = true;
         let n = 0;
         while (maxRows === 0 || n < maxRows) {
           if (buffer.length === 0) {
             const next = await run.batches.next();
+            await this.checkpointBatch(control);
             if (next.done) {
-              sink.complete(plan.command === 'select' ? dmlTag('select', sent) : dmlTag(plan.command, run.counter.rows));
+              // Like PostgreSQL, a resumed portal's tag counts the rows of this Execute only.
+              sink.complete(plan.command === 'select' ? dmlTag('select', n) : dmlTag(plan.command, run.counter.rows));
               return 'complete' as const;
             }
             buffer = next.value;
@@ -186,10 +281,10 @@ export class Session {
           buffer = take === buffer ? [] : buffer.slice(take.length);
           n += take.length;
           sent += take.length;
-          if (returnsRows && take.length > 0) await sink.rows(take);
+          if (returnsRows && take.length > 0) await control.race(Promise.resolve(sink.rows(take)));
         }
         return 'suspended' as const;
-      }),
+      })),
     };
   }
 
@@ -216,31 +311,43 @@ export class Session {
     if (isDdlStmt(stmt)) return executeDdl(this.current(), stmt, this.resolveContext(), sink);
     switch (stmt.kind) {
       case 'explain': {
-        if (stmt.options.some((o) => o.name === 'analyze' && !(o.value?.type === 'bool' && o.value.value === false))) {
-          throw notSupported('EXPLAIN ANALYZE is not supported yet');
-        }
-        if (!isPlannable(stmt.statement)) throw notSupported(`EXPLAIN of ${stmt.statement.kind} is not supported`);
-        const lines = explainLines(this.planFor(this.current(), stmt.statement, paramTypes, true));
-        if (describe) sink.describe([TEXT_COLUMN('QUERY PLAN')]);
-        await sink.rows(lines.map((l) => [l]));
-        sink.complete('EXPLAIN');
-        return;
+        const tx = this.current();
+        tx.beginStatement();
+        return runExplain(stmt, {
+          plan: (s) => this.planFor(tx, s, paramTypes, true),
+          run: (plan, stats) => runPlan(plan, { params: [], ...this.runOptions(tx), stats }),
+        }, describe, sink);
       }
+      case 'checkpoint':
+        return executeCheckpoint(this.db, stmt, sink);
+      case 'vacuum':
+        return executeVacuum(this.db, stmt, this.resolveContext(), this.tx !== undefined || this.implicit !== undefined, sink);
       case 'set':
-        this.settings.apply(stmt);
-        sink.complete('SET');
+        if (isTransactionSet(stmt)) return setTransaction(this.tx, stmt, this.settings, sink);
+        this.current();
+        setStatement(this.settings, stmt, this.tx !== undefined, sink);
         return;
-      case 'show': {
-        const name = stmt.name.toLowerCase();
-        const value = this.settings.get(name);
-        if (describe) sink.describe([TEXT_COLUMN(name)]);
-        await sink.rows([[value]]);
-        sink.complete('SHOW');
-        return;
+      case 'show':
+        return showStatement(this.settings, stmt, describe, sink, currentIsolation(this.tx, this.settings));
+      case 'copy': {
+        const tx = this.current();
+        tx.beginStatement();
+        return runCopy(this.copyHost(tx), stmt, sink);
       }
       default:
         throw notSupported(`${stmt.kind} statements are not supported yet`);
     }
+  }
+
+  /** What COPY needs: planning and running in `tx`, codecs, text settings, cancellation. */
+  private copyHost(tx: SessionTransaction): CopyHost {
+    return {
+      codecs: this.db.codecs,
+      textOptions: () => this.settings.textOptions(),
+      control: this.control ?? new StatementControl(0),
+      plan: (stmt, paramTypes) => this.planFor(tx, stmt, paramTypes, true),
+      run: (plan, params) => runPlan(plan, { params, ...this.runOptions(tx) }),
+    };
   }
 
   private warn(sink: EngineSink, sqlstate: string, message: string): void {
@@ -255,12 +362,14 @@ export class Session {
           this.warn(sink, SQLSTATE.ACTIVE_SQL_TRANSACTION, 'there is already a transaction in progress');
         } else {
           // Statements already run in this query string's implicit transaction join the block.
-          this.tx = this.implicit ?? new SessionTransaction(this.db, true);
+          this.tx = this.implicit ?? new SessionTransaction(this.db, true, this.settings);
           this.implicit = undefined;
+          applyTransactionModes(this.tx, stmt.modes);
         }
         sink.complete('BEGIN');
         return;
       case 'commit': {
+        if (stmt.chain && !this.tx) throw new SqlError(SQLSTATE.NO_ACTIVE_SQL_TRANSACTION, 'COMMIT AND CHAIN can only be used in transaction blocks');
         const tx = this.tx ?? this.implicit;
         if (!this.tx) this.warn(sink, SQLSTATE.NO_ACTIVE_SQL_TRANSACTION, 'there is no transaction in progress');
         this.tx = undefined;
@@ -268,22 +377,34 @@ export class Session {
         if (this.failed) {
           this.failed = false;
           tx?.rollback();
+          this.settings.transactionEnded(false);
           sink.complete('ROLLBACK');
           return;
         }
-        await tx?.commit();
+        await tx?.commit(this.commitOptions());
+        this.settings.transactionEnded(true);
         sink.complete('COMMIT');
         return;
       }
       case 'rollback': {
+        if (stmt.chain && !this.tx) throw new SqlError(SQLSTATE.NO_ACTIVE_SQL_TRANSACTION, 'ROLLBACK AND CHAIN can only be used in transaction blocks');
         if (!this.tx) this.warn(sink, SQLSTATE.NO_ACTIVE_SQL_TRANSACTION, 'there is no transaction in progress');
         (this.tx ?? this.implicit)?.rollback();
+        this.settings.transactionEnded(false);
         this.tx = undefined;
         this.implicit = undefined;
         this.failed = false;
         sink.complete('ROLLBACK');
         return;
       }
+      case 'savepoint':
+      case 'release':
+      case 'rollbackTo':
+        if (this.failed && stmt.action !== 'rollbackTo') throw inFailedTransaction(FAILED);
+        savepointCommand(this.tx, stmt, this.settings, sink);
+        // ROLLBACK TO makes a failed block usable again.
+        if (stmt.action === 'rollbackTo') this.failed = false;
+        return;
       default:
         if (this.failed) throw inFailedTransaction(FAILED);
         throw notSupported(`${stmt.action} is not supported yet`);

@@ -1,29 +1,33 @@
-// Session settings (GUCs) for SET / SHOW / RESET: the standard parameters drivers touch, with
-// PostgreSQL's defaults, plus custom `x.y` placeholders. Unknown names are 42704
-// `unrecognized configuration parameter "x"`. search_path feeds name resolution.
-import { undefinedObject } from '@vecgres/errors';
+// A session's run-time parameters (GUCs): the one settings implementation the engine and the
+// server share. Values are strings in PostgreSQL's display form; definitions (validation,
+// GUC_REPORT, read-only) live in setting-defs.ts. Names are case-insensitive; names with a dot
+// are custom placeholders (`myapp.flag`), accepted like PostgreSQL does.
+//
+// SET is transactional like guc.c: the Session reports each transaction's end here; a rollback
+// restores the values from before the transaction; a commit keeps them, except that a
+// parameter touched by SET LOCAL goes back to its last session-level SET (or the original).
+// @see https://www.postgresql.org/docs/16/runtime-config-client.html
 import { DEFAULT_SEARCH_PATH, formatSearchPath, parseSearchPath } from '@vecgres/catalog';
+import { SqlError, SQLSTATE, undefinedObject } from '@vecgres/errors';
+import { createTimeZone, type DateOrder, type IntervalStyle, type TextOutputOptions } from '@vecgres/pg-types';
 import type { Expr, SetStmt } from '@vecgres/sql';
+import { DEFS, DEFS_BY_NAME, SERVER_VERSION } from './setting-defs';
+import { normalizeDateStyle, parseDuration } from './setting-values';
 
-const DEFAULTS: Record<string, string> = {
-  application_name: '',
-  client_encoding: 'UTF8',
-  client_min_messages: 'notice',
-  datestyle: 'ISO, MDY',
-  default_transaction_isolation: 'read committed',
-  extra_float_digits: '1',
-  idle_in_transaction_session_timeout: '0',
-  intervalstyle: 'postgres',
-  lock_timeout: '0',
-  search_path: formatSearchPath(DEFAULT_SEARCH_PATH),
-  server_encoding: 'UTF8',
-  server_version: '15.0',
-  standard_conforming_strings: 'on',
-  statement_timeout: '0',
-  timezone: 'UTC',
-  transaction_isolation: 'read committed',
-};
+export interface SettingsInit {
+  user?: string;
+  maxConnections?: number;
+}
 
+interface GucChange {
+  /** Value before the transaction (undefined: a custom parameter that did not exist). */
+  original: string | undefined;
+  /** Last value set by a plain (session) SET in this transaction. */
+  sessionValue?: string | undefined;
+  hasLocal: boolean;
+}
+
+/** The text of SET's argument list: constants joined by ', ' (search_path takes a list). */
 function valueText(e: Expr): string {
   if (e.kind === 'const') {
     const v = e.value;
@@ -35,17 +39,54 @@ function valueText(e: Expr): string {
 
 export class SessionSettings {
   private readonly values = new Map<string, string>();
+  private readonly defaults = new Map<string, string>();
+  /** Changes made in the running transaction (restored or settled at its end). */
+  private changes = new Map<string, GucChange>();
 
-  private check(name: string): void {
-    if (!Object.hasOwn(DEFAULTS, name) && !name.includes('.')) {
-      throw undefinedObject(`unrecognized configuration parameter "${name}"`);
+  constructor(init: SettingsInit = {}) {
+    const d: Record<string, string> = {
+      application_name: '', client_encoding: 'UTF8', client_min_messages: 'notice', DateStyle: 'ISO, MDY',
+      default_transaction_isolation: 'read committed', default_transaction_read_only: 'off',
+      extra_float_digits: '1', in_hot_standby: 'off', idle_in_transaction_session_timeout: '0',
+      idle_session_timeout: '0', integer_datetimes: 'on', IntervalStyle: 'postgres', is_superuser: 'on',
+      lock_timeout: '0', max_connections: String(init.maxConnections ?? 100),
+      search_path: formatSearchPath(DEFAULT_SEARCH_PATH), server_encoding: 'UTF8', server_version: SERVER_VERSION,
+      server_version_num: '160000', session_authorization: init.user ?? 'postgres', standard_conforming_strings: 'on',
+      statement_timeout: '0', synchronous_commit: 'on', TimeZone: 'UTC', transaction_isolation: 'read committed',
+    };
+    for (const [name, value] of Object.entries(d)) {
+      this.defaults.set(name.toLowerCase(), value);
+      this.values.set(name.toLowerCase(), value);
     }
   }
 
-  get(name: string): string {
+  /** Canonical name of a known or already-set custom parameter; throws 42704 otherwise. */
+  canonicalName(name: string): string {
     const key = name.toLowerCase();
-    this.check(key);
-    return this.values.get(key) ?? DEFAULTS[key] ?? '';
+    const def = DEFS_BY_NAME.get(key);
+    if (def) return def.name;
+    if (this.values.has(key)) return key;
+    throw undefinedObject(`unrecognized configuration parameter "${name}"`);
+  }
+
+  get(name: string): string {
+    this.canonicalName(name);
+    return this.values.get(name.toLowerCase())!;
+  }
+
+  /** current_setting(name, missing_ok): null for an unknown name when missing_ok. */
+  find(name: string): string | null {
+    return this.values.get(name.toLowerCase()) ?? null;
+  }
+
+  /** The values SET in this session, for transaction / savepoint rollback to restore. */
+  snapshot(): ReadonlyMap<string, string> {
+    return new Map(this.values);
+  }
+
+  restore(saved: ReadonlyMap<string, string>): void {
+    this.values.clear();
+    for (const [k, v] of saved) this.values.set(k, v);
   }
 
   /** search_path as identifiers. */
@@ -53,24 +94,144 @@ export class SessionSettings {
     return parseSearchPath(this.get('search_path'));
   }
 
+  /** The value SET would store (validated and normalised), without storing it. */
+  prepare(name: string, value: string | null): { key: string; name: string; value: string; report: boolean } {
+    const key = name.toLowerCase();
+    const def = DEFS_BY_NAME.get(key);
+    if (!def && !key.includes('.') && !this.values.has(key)) throw undefinedObject(`unrecognized configuration parameter "${name}"`);
+    if (def?.fixed === 'internal') {
+      throw new SqlError(SQLSTATE.CANT_CHANGE_RUNTIME_PARAM, `parameter "${def.name}" cannot be changed`);
+    }
+    if (def?.fixed === 'postmaster') {
+      throw new SqlError(SQLSTATE.CANT_CHANGE_RUNTIME_PARAM, `parameter "${def.name}" cannot be changed without restarting the server`);
+    }
+    let stored = value === null ? (this.defaults.get(key) ?? '') : def?.normalize ? def.normalize(value, def.name) : value;
+    if (key === 'datestyle' && value !== null) stored = normalizeDateStyle(value, def!.name, this.values.get(key));
+    if (key === 'search_path' && value !== null) stored = formatSearchPath(parseSearchPath(stored));
+    return { key, name: def?.name ?? key, value: stored, report: def?.report === true };
+  }
+
+  /** Stores a value; returns the previous one (undefined for a new custom parameter). */
+  store(key: string, value: string | undefined): string | undefined {
+    const old = this.values.get(key);
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, value);
+    return old;
+  }
+
+  /**
+   * A StartupMessage parameter with no definition here (lock_timeout, ...): kept as a plain
+   * value so SHOW and current_setting see it, instead of refusing the client.
+   */
+  storeUnvalidated(name: string, value: string): void {
+    const key = name.toLowerCase();
+    this.values.set(key, value);
+    if (!this.defaults.has(key)) this.defaults.set(key, value);
+  }
+
+  isKnown(name: string): boolean {
+    return DEFS_BY_NAME.has(name.toLowerCase());
+  }
+
+  /** Keys of every parameter RESET ALL touches (the settable ones). */
+  resettableKeys(): string[] {
+    return [...this.values.keys()].filter((k) => !DEFS_BY_NAME.get(k)?.fixed);
+  }
+
+  /** Applies a SET/RESET statement inside the running transaction (see the header). */
   apply(stmt: SetStmt): void {
-    const name = stmt.name.toLowerCase();
-    if (stmt.action === 'resetAll') {
-      this.values.clear();
-      return;
+    switch (stmt.action) {
+      case 'transaction':
+        return;
+      case 'resetAll':
+        for (const key of this.resettableKeys()) this.set(key, null, false);
+        return;
+      case 'reset':
+      case 'default':
+        this.set(stmt.name, null, stmt.local);
+        return;
+      case 'fromCurrent':
+        this.set(stmt.name, this.get(stmt.name), stmt.local);
+        return;
+      default: {
+        // search_path: each list item is one identifier (a quoted string keeps its case and commas).
+        const path = stmt.name.toLowerCase() === 'search_path';
+        const text = stmt.values
+          .map((v) => (path && v.kind === 'const' && v.value.type === 'string' ? `"${v.value.value.replace(/"/g, '""')}"` : valueText(v)))
+          .join(', ');
+        this.set(stmt.name, text, stmt.local);
+      }
     }
-    if (stmt.action === 'transaction') return;
-    this.check(name);
-    if (stmt.action === 'reset' || stmt.action === 'default') {
-      this.values.delete(name);
-      return;
+  }
+
+  /** One SET name = value (null: the default), recorded for the end of the transaction. */
+  set(name: string, value: string | null, local: boolean): void {
+    const prepared = this.prepare(name, value);
+    const old = this.store(prepared.key, prepared.value);
+    let change = this.changes.get(prepared.key);
+    if (!change) {
+      change = { original: old, hasLocal: false };
+      this.changes.set(prepared.key, change);
     }
-    if (name === 'search_path') {
-      // Each list item is one identifier (a quoted string keeps its case and commas).
-      const path = stmt.values.map((v) => (v.kind === 'const' && v.value.type === 'string' ? `"${v.value.value.replace(/"/g, '""')}"` : valueText(v)));
-      this.values.set(name, formatSearchPath(parseSearchPath(path.join(', '))));
-      return;
+    if (local) change.hasLocal = true;
+    else change.sessionValue = prepared.value;
+  }
+
+  /** The transaction ended: settle or undo its SETs. */
+  transactionEnded(committed: boolean): void {
+    for (const [key, c] of this.changes) {
+      if (!committed) this.store(key, c.original);
+      else if (c.hasLocal) this.store(key, 'sessionValue' in c ? c.sessionValue : c.original);
     }
-    this.values.set(name, stmt.values.map(valueText).join(', '));
+    this.changes = new Map();
+  }
+
+  /** The GUC_REPORT parameters and their values (ParameterStatus). */
+  reported(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const def of DEFS) if (def.report) out[def.name] = this.values.get(def.name.toLowerCase())!;
+    return out;
+  }
+
+  /** SHOW ALL rows (name, setting, description), sorted by name like PostgreSQL. */
+  all(): Array<[string, string, string]> {
+    const rows: Array<[string, string, string]> = [];
+    for (const [key, value] of this.values) {
+      const def = DEFS_BY_NAME.get(key);
+      rows.push([def?.name ?? key, value, def?.description ?? '']);
+    }
+    return rows.sort((a, b) => a[0].toLowerCase().localeCompare(b[0].toLowerCase()));
+  }
+
+  statementTimeoutMs(): number {
+    return this.durationMs('statement_timeout');
+  }
+
+  idleSessionTimeoutMs(): number {
+    return this.durationMs('idle_session_timeout');
+  }
+
+  idleInTransactionTimeoutMs(): number {
+    return this.durationMs('idle_in_transaction_session_timeout');
+  }
+
+  private durationMs(key: string): number {
+    return parseDuration(this.values.get(key) ?? '0') ?? 0;
+  }
+
+  extraFloatDigits(): number {
+    return Number(this.values.get('extra_float_digits'));
+  }
+
+  /** Options for pg-types text I/O from DateStyle, TimeZone, IntervalStyle, extra_float_digits. */
+  textOptions(): TextOutputOptions {
+    const order = (this.values.get('datestyle') ?? 'ISO, MDY').split(', ')[1] as DateOrder;
+    const zoneName = this.values.get('timezone') ?? 'UTC';
+    return {
+      extraFloatDigits: this.extraFloatDigits(),
+      dateOrder: order,
+      intervalStyle: (this.values.get('intervalstyle') ?? 'postgres') as IntervalStyle,
+      timeZone: createTimeZone(zoneName) ?? zoneName,
+    };
   }
 }

@@ -2,14 +2,24 @@
 // created in this transaction first, then the database's committed map).
 import { internal } from '@vecgres/errors';
 import type { ScanColumn } from '@vecgres/planner';
-import type { Transaction } from '@vecgres/storage';
+import type { ReadView, Transaction } from '@vecgres/storage';
 import type { Row, TableAccess } from '../exec/exec-context';
+import { CommittedKeyIndexes, TxKeyIndexes } from '../constraints/key-index';
 import { decodeRow, encodeRow } from './row-format';
 
 export type StorageIdOf = (tableOid: number) => number | undefined;
 
 export class TransactionTableAccess implements TableAccess {
-  constructor(private readonly tx: Transaction, private readonly storageIdOf: StorageIdOf) {}
+  /**
+   * Unique / foreign-key lookups (constraints/key-index.ts); without the database's key maps
+   * and a latest-snapshot source, the constraint checks scan instead.
+   */
+  readonly keys: TxKeyIndexes | undefined;
+
+  constructor(private readonly tx: Transaction, private readonly storageIdOf: StorageIdOf,
+    keyMaps?: { committed: CommittedKeyIndexes; latest: () => ReadView }) {
+    this.keys = keyMaps ? new TxKeyIndexes(tx, storageIdOf, keyMaps.committed, keyMaps.latest) : undefined;
+  }
 
   private id(table: number): number {
     const id = this.storageIdOf(table);
@@ -21,15 +31,31 @@ export class TransactionTableAccess implements TableAccess {
     for (const r of this.tx.rows(this.id(table))) yield { rowId: r.rowId, row: decodeRow(columns, r.values) };
   }
 
-  insert(table: number, columns: readonly ScanColumn[], row: Row): void {
-    this.tx.insert(this.id(table), encodeRow(columns, row));
+  get(table: number, rowId: number, columns: readonly ScanColumn[]): Row | null {
+    const r = this.tx.get(this.id(table), rowId);
+    return r ? decodeRow(columns, r.values) : null;
   }
 
-  update(table: number, rowId: number, columns: readonly ScanColumn[], row: Row): void {
-    this.tx.update(this.id(table), rowId, encodeRow(columns, row));
+  insert(table: number, columns: readonly ScanColumn[], row: Row): number {
+    const id = this.id(table);
+    const values = encodeRow(columns, row);
+    const rowId = this.tx.insert(id, values);
+    this.keys?.noteInsert(id, rowId, values);
+    return rowId;
+  }
+
+  update(table: number, rowId: number, columns: readonly ScanColumn[], row: Row): number {
+    const id = this.id(table);
+    const values = encodeRow(columns, row);
+    const newId = this.tx.update(id, rowId, values);
+    this.keys?.noteDelete(id, rowId);
+    this.keys?.noteInsert(id, newId, values);
+    return newId;
   }
 
   delete(table: number, rowId: number): void {
-    this.tx.delete(this.id(table), rowId);
+    const id = this.id(table);
+    this.tx.delete(id, rowId);
+    this.keys?.noteDelete(id, rowId);
   }
 }

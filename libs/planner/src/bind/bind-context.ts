@@ -4,6 +4,8 @@ import { SQLSTATE, SqlError, undefinedParameter } from '@vecgres/errors';
 import { formatType, type Catalog, type CatalogRegistry, type ResolveContext, type TypeRow } from '../catalog-api';
 import type { Query } from '@vecgres/sql';
 import type { PhysicalNode } from '../plan/physical-node';
+import type { RecursiveCte } from '../plan/plan-recursive';
+import type { DmlCte } from '../plan/plan-dml-cte';
 import type { TypeRef } from '../types/bound-expr';
 import { T } from './type-oids';
 
@@ -39,7 +41,9 @@ export class BindContext {
    * entries were visible where it was defined: its body sees only those (no self reference
    * without RECURSIVE, no later siblings).
    */
-  readonly ctes: Array<{ name: string; query: Query; columns?: string[]; depth: number }> = [];
+  readonly ctes: Array<{ name: string; query: Query; columns?: string[]; depth: number; recursive?: RecursiveCte; dml?: DmlCte }> = [];
+  /** Subplans of data-modifying WITH queries (PlannedStatement.preSteps). */
+  readonly preSteps: number[] = [];
 
   constructor(opts: BindOptions) {
     this.catalog = opts.catalog;
@@ -98,7 +102,7 @@ export class BindContext {
     return this.params.map((oid) => ({ oid: oid === 0 ? T.text : oid, typmod: -1 }));
   }
 
-  findCte(name: string): { name: string; query: Query; columns?: string[]; depth: number } | undefined {
+  findCte(name: string): { name: string; query: Query; columns?: string[]; depth: number; recursive?: RecursiveCte; dml?: DmlCte } | undefined {
     for (let i = this.ctes.length - 1; i >= 0; i--) if (this.ctes[i].name === name) return this.ctes[i];
     return undefined;
   }

@@ -1,6 +1,8 @@
 // Expression binding: parser Expr -> BoundExpr, typed and resolved (parse_expr.c). Operators,
 // functions and casts resolve against the catalog; implicit coercions become cast nodes;
 // unknown literals stay unknown until a context types them (or become text in the end).
+import { bindIndirection } from './bind-subscript';
+import { bindSqlValueFunction } from './bind-sql-value';
 import { SQLSTATE, SqlError, notSupported } from '@vecgres/errors';
 import type { ColumnRefExpr, ConstExpr, Expr, TypeName } from '@vecgres/sql';
 import { resolveTypeName } from '../catalog-api';
@@ -12,6 +14,7 @@ import { coerceAll, coerceToBoolean, selectCommonType, tryCoerce } from './coerc
 import { bindOperator, equalityImpl, findOperator } from './resolve-operator';
 import type { Scope } from './scope';
 import { T } from './type-oids';
+import { mapBound } from '../types/bound-walk';
 
 const BOOL: TypeRef = { oid: T.bool, typmod: -1 };
 
@@ -26,6 +29,12 @@ export interface ExprEnv {
   aggs?: AggCollector;
   /** True while binding an aggregate's arguments (nested aggregates are an error). */
   inAgg?: boolean;
+  /** Where window function calls go (target list, ORDER BY); absent = not allowed (bind-window.ts). */
+  wins?: import('./bind-window').WindowCollector;
+  /** True inside a window call's arguments or window definition (nested windows are an error). */
+  inWindow?: boolean;
+  /** Where set-returning calls go (target list, ORDER BY); absent = not allowed (bind-srf.ts). */
+  srfs?: import('./bind-srf').SrfCollector;
   subqueries: SubqueryPlanner;
 }
 
@@ -51,6 +60,10 @@ function bindColumnRef(env: ExprEnv, e: ColumnRefExpr): BoundExpr {
   if (e.star) throw new SqlError(SQLSTATE.SYNTAX_ERROR, 'row expansion via "*" is not supported here', at(e.location));
   const r = env.scope.resolve(e.names, e.location);
   const table = r.item.alias;
+  if (r.merged) {
+    if (r.levelsUp === 0) return r.merged;
+    return mapBound(r.merged, (x) => (x.kind === 'column' ? { kind: 'outer', levelsUp: r.levelsUp, index: x.index, type: x.type, name: x.name, ...(x.table ? { table: x.table } : {}) } : x));
+  }
   if (r.levelsUp === 0) return { kind: 'column', index: r.index, type: r.column.type, name: r.column.name, table, location: e.location };
   return { kind: 'outer', levelsUp: r.levelsUp, index: r.index, type: r.column.type, name: r.column.name, table };
 }
@@ -101,11 +114,15 @@ export function bindExpr(env: ExprEnv, e: Expr): BoundExpr {
       return { kind: 'distinct', left: eq.args[0], right: eq.args[1], eqImpl: eq.impl, negated: e.negated, type: BOOL };
     }
     case 'between': {
-      if (e.symmetric) throw notSupported('BETWEEN SYMMETRIC is not supported', at(e.location));
       const arg = bindExpr(env, e.arg);
-      const lo = bindOperator(ctx, '>=', undefined, arg, bindExpr(env, e.low), e.location);
-      const hi = bindOperator(ctx, '<=', undefined, arg, bindExpr(env, e.high), e.location);
-      const both: BoundExpr = { kind: 'bool', op: 'and', args: [lo, hi], type: BOOL };
+      const low = bindExpr(env, e.low);
+      const high = bindExpr(env, e.high);
+      const range = (a: BoundExpr, b: BoundExpr): BoundExpr => ({
+        kind: 'bool', op: 'and', type: BOOL,
+        args: [bindOperator(ctx, '>=', undefined, arg, a, e.location), bindOperator(ctx, '<=', undefined, arg, b, e.location)],
+      });
+      // SYMMETRIC: either order of the bounds (PostgreSQL expands it the same way).
+      const both: BoundExpr = e.symmetric ? { kind: 'bool', op: 'or', args: [range(low, high), range(high, low)], type: BOOL } : range(low, high);
       return e.negated ? { kind: 'bool', op: 'not', args: [both], type: BOOL } : both;
     }
     case 'inList': return bindInList(env, e.arg, e.list, e.negated, e.location);
@@ -137,11 +154,18 @@ export function bindExpr(env: ExprEnv, e: Expr): BoundExpr {
     case 'array': {
       const els = e.elements.map((a) => bindExpr(env, a));
       const locs = e.elements.map((a) => a.location);
+      if (els.length > 0 && e.elements.every((a) => a.kind === 'array')) {
+        // ARRAY[[1, 2], [3, 4]]: sub-arrays make one more dimension of the same array type.
+        const arrType = selectCommonType(ctx, els, 'ARRAY', locs);
+        return { kind: 'array', elements: coerceAll(ctx, els, arrType, 'ARRAY', locs), type: arrType };
+      }
       const elemType = selectCommonType(ctx, els, 'ARRAY', locs);
       const arrayOid = ctx.type(elemType.oid)?.array;
       if (!arrayOid) throw notSupported(`arrays of type ${ctx.typeName(elemType.oid)} are not supported`, at(e.location));
       return { kind: 'array', elements: coerceAll(ctx, els, elemType, 'ARRAY', locs), type: { oid: arrayOid, typmod: -1 } };
     }
+    case 'indirection': return bindIndirection(env, e);
+    case 'sqlValueFunction': return bindSqlValueFunction(e);
     default:
       throw notSupported(`${e.kind} expressions are not supported yet`, at(e.location));
   }

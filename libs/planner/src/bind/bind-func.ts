@@ -9,6 +9,8 @@ import { visibleProcs } from '../catalog-api';
 import { boundChildren } from '../types/bound-walk';
 import { bindCondition, bindExpr, type ExprEnv } from './bind-expr';
 import { argTypesOf, findFunction } from './resolve-function';
+import { bindWindowCall } from './bind-window';
+import { bindSrfCall } from './bind-srf';
 import { coerceArg, resultType } from './resolve-operator';
 
 function groupingError(message: string, location: number): SqlError {
@@ -23,7 +25,7 @@ export function containsAggRef(e: BoundExpr): boolean {
 
 export function bindFuncCall(env: ExprEnv, e: FuncCallExpr): BoundExpr {
   const { ctx } = env;
-  if (e.over) throw notSupported('window functions are not supported yet', at(e.location));
+  if (e.over) return bindWindowCall(env, e);
   if (e.withinGroup) throw notSupported('ordered-set aggregates are not supported yet', at(e.location));
   const isAggSyntax = e.star || e.distinct || e.orderBy.length > 0 || e.filter !== undefined;
   // Arguments of a (possible) aggregate are bound as such, so that an aggregate nested in them
@@ -59,7 +61,7 @@ export function bindFuncCall(env: ExprEnv, e: FuncCallExpr): BoundExpr {
       at(e.location),
     );
   }
-  if (proc.retset) throw notSupported('set-returning functions are only supported in FROM', at(e.location));
+  if (proc.retset) return bindSrfCall(env, proc, coerced, type, e.location);
   return {
     kind: 'call',
     impl: proc.impl,

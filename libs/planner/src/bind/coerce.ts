@@ -2,10 +2,10 @@
 // over pg_cast (castcontext i/a/e, castmethod f/b/i) plus automatic I/O conversion to and from
 // string types, coerce_type (unknown literals take the target type, unknown parameters get
 // their type inferred), typmod coercion, and select_common_type for CASE/COALESCE/UNION/VALUES.
-import { SQLSTATE, SqlError, datatypeMismatch, undefinedTable } from '@vecgres/errors';
-import { lookupRelation } from '../catalog-api';
+import { SQLSTATE, SqlError, datatypeMismatch } from '@vecgres/errors';
 import type { BoundExpr, TypeRef } from '../types/bound-expr';
 import { at, type BindContext } from './bind-context';
+import { foldRegConst, isFoldableRegType } from './reg-const';
 import { POLYMORPHIC, T } from './type-oids';
 
 export type CoercionContext = 'implicit' | 'assignment' | 'explicit';
@@ -19,24 +19,12 @@ export type CoercionPath =
   | { method: 'func'; impl: string }
   | { method: 'io' };
 
-/**
- * regclassin at bind time: 'name' / 'schema.name' / '"Quoted"' -> the relation's OID
- * (42P01 at the literal when it does not exist), as PostgreSQL folds regclass constants.
- */
-function regclassOid(ctx: BindContext, text: string, location: number): number {
-  if (/^\d+$/.test(text.trim())) return Number(text.trim());
-  const parts = (text.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) =>
-    p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p.trim().toLowerCase());
-  const name = parts[parts.length - 1] ?? '';
-  const schema = parts.length > 1 ? parts[parts.length - 2] : undefined;
-  const rel = lookupRelation(ctx.catalog, ctx.resolve, { name, ...(schema !== undefined ? { schema } : {}), location });
-  if (!rel) throw undefinedTable(`relation "${text}" does not exist`, at(location));
-  return rel.oid;
-}
-
 /** find_coercion_pathway: how `source` becomes `target` in context `cc` (none when it cannot). */
 export function coercionPath(ctx: BindContext, source: number, target: number, cc: CoercionContext): CoercionPath {
   if (source === target) return { method: 'relabel' };
+  // int2vector / oidvector subscript like int2[] / oid[] (typelem, array_subscript_handler), so
+  // PostgreSQL coerces them to those array types element by element: a relabel here.
+  if ((source === T.int2vector && target === T.int2array) || (source === T.oidvector && target === T.oidarray)) return { method: 'relabel' };
   const cast = ctx.catalog.cast(source, target);
   if (cast) {
     if (CAST_RANK[cast.context] > RANK[cc]) return { method: 'none' };
@@ -80,8 +68,8 @@ export function tryCoerce(ctx: BindContext, e: BoundExpr, target: TypeRef, cc: C
   const src = typeOfExpr(e);
   if (target.oid === T.any || POLYMORPHIC.has(target.oid)) return e;
   if (src.oid === T.unknown) {
-    if (e.kind === 'const' && target.oid === T.regclass && typeof e.value === 'string') {
-      return { kind: 'const', type: { oid: T.regclass, typmod: -1 }, value: regclassOid(ctx, e.value, e.location), location: e.location };
+    if (e.kind === 'const' && isFoldableRegType(target.oid) && typeof e.value === 'string') {
+      return { kind: 'const', type: { oid: target.oid, typmod: -1 }, value: foldRegConst(ctx, target.oid, e.value, e.location), location: e.location };
     }
     if (e.kind === 'const') {
       // The typmod is applied as a separate coercion so that an explicit cast truncates
@@ -119,7 +107,8 @@ export function coerceForAssignment(ctx: BindContext, e: BoundExpr, target: Type
   const out = tryCoerce(ctx, e, target, 'assignment', location);
   if (out) return out;
   throw datatypeMismatch(
-    `column "${column}" is of type ${ctx.typeName(target.oid, target.typmod)} but expression is of type ${ctx.typeName(e.type.oid, e.type.typmod)}`,
+    // format_type_be: both types without their typmods (`numeric`, not `numeric(10,2)`).
+    `column "${column}" is of type ${ctx.typeName(target.oid, -1)} but expression is of type ${ctx.typeName(e.type.oid, -1)}`,
     { hint: 'You will need to rewrite or cast the expression.', ...at(location) },
   );
 }

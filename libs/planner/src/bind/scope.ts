@@ -3,7 +3,8 @@
 // references. Column lookup follows PostgreSQL's rules and errors (parse_relation.c):
 // 42702 ambiguous, 42703 missing column, 42P01 missing FROM-clause entry.
 import { SQLSTATE, SqlError, undefinedColumn, undefinedTable } from '@vecgres/errors';
-import type { TypeRef } from '../types/bound-expr';
+import type { BoundExpr, TypeRef } from '../types/bound-expr';
+import { expandStar, mergedFor, type JoinGroup, type StarEntry } from './join-using';
 import { at } from './bind-context';
 
 export interface ScopeColumn {
@@ -30,6 +31,8 @@ export interface ResolvedColumn {
   index: number;
   column: ScopeColumn;
   item: ScopeItem;
+  /** A JOIN USING merged column: its value over that level's flat row (join-using.ts). */
+  merged?: BoundExpr;
 }
 
 export class Scope {
@@ -37,6 +40,8 @@ export class Scope {
   width = 0;
   /** Set when a query at this level reads a column of an outer level (it is correlated). */
   readsOuter = false;
+  /** JOINs with USING / NATURAL at this level (merged columns). */
+  readonly joinGroups: JoinGroup[] = [];
 
   constructor(readonly parent?: Scope) {}
 
@@ -75,6 +80,17 @@ export class Scope {
         return this.found(levelsUp, item, i);
       }
       let hit: { item: ScopeItem; i: number } | undefined;
+      const hits: number[] = [];
+      for (const item of s.items) {
+        item.columns.forEach((c, i) => {
+          if (c.name === col) hits.push(item.offset + i);
+        });
+      }
+      const merged = hits.length > 1 ? mergedFor(s.joinGroups, col, hits) : undefined;
+      if (merged) {
+        const at0 = s.columnAt(merged.cols[0])!;
+        return { ...this.found(levelsUp, at0.item, merged.cols[0] - at0.item.offset), merged: merged.expr };
+      }
       for (const item of s.items) {
         const i = item.columns.findIndex((c) => c.name === col);
         if (i < 0) continue;
@@ -83,7 +99,18 @@ export class Scope {
       }
       if (hit) return this.found(levelsUp, hit.item, hit.i);
     }
-    if (table !== undefined) throw undefinedTable(`missing FROM-clause entry for table "${table}"`, at(location));
+    if (table !== undefined) {
+      // `FROM emp e` hides the name emp (parse_relation.c errorMissingRTE).
+      for (let s: Scope | undefined = this; s; s = s.parent) {
+        const aliased = s.items.find((i) => i.tableName === table && i.alias !== table);
+        if (aliased) {
+          throw undefinedTable(`invalid reference to FROM-clause entry for table "${table}"`, {
+            hint: `Perhaps you meant to reference the table alias "${aliased.alias}".`, ...at(location),
+          });
+        }
+      }
+      throw undefinedTable(`missing FROM-clause entry for table "${table}"`, at(location));
+    }
     throw undefinedColumn(`column "${col}" does not exist`, at(location));
   }
 
@@ -105,7 +132,7 @@ export class Scope {
   }
 
   /** `t.*` (or every item for `*`): the columns in order, with their row positions. */
-  star(table: string | undefined, location: number): Array<{ index: number; column: ScopeColumn; item: ScopeItem }> {
+  star(table: string | undefined, location: number): StarEntry[] {
     const items = table === undefined ? this.items : this.items.filter((i) => i.alias === table);
     if (table !== undefined && items.length === 0) {
       throw undefinedTable(`missing FROM-clause entry for table "${table}"`, at(location));
@@ -113,6 +140,7 @@ export class Scope {
     if (table === undefined && items.length === 0) {
       throw new SqlError(SQLSTATE.SYNTAX_ERROR, 'SELECT * with no tables specified is not valid', at(location));
     }
+    if (table === undefined && this.joinGroups.length > 0) return expandStar(items, this.joinGroups);
     return items.flatMap((item) => item.columns.map((column, i) => ({ index: item.offset + i, column, item })));
   }
 }

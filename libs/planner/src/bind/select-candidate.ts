@@ -9,13 +9,15 @@
 //   4. last gasp: if all known inputs share one type, assume the unknowns are that type too.
 import type { BindContext } from './bind-context';
 import { canCoerce } from './coerce';
+import { polymorphicConsistent } from './generic-consistency';
 import { T } from './type-oids';
 
 export interface Candidate<R> { row: R; args: readonly number[] }
 
 /** Candidates whose every argument accepts the input type through an implicit coercion. */
 export function matchArgTypes<R>(ctx: BindContext, inputs: readonly number[], cands: Candidate<R>[]): Candidate<R>[] {
-  return cands.filter((c) => c.args.length === inputs.length && inputs.every((t, i) => canCoerce(ctx, t, c.args[i], 'implicit')));
+  return cands.filter((c) => c.args.length === inputs.length && inputs.every((t, i) => canCoerce(ctx, t, c.args[i], 'implicit'))
+    && polymorphicConsistent(ctx, inputs, c.args));
 }
 
 function keepMax<R>(cands: Candidate<R>[], score: (c: Candidate<R>) => number): Candidate<R>[] {

@@ -85,10 +85,13 @@ export function deparseExpr(e: BoundExpr, opts: DeparseOptions = {}): string {
     }
     case 'quantified': return `(${d(e.left)} ${e.op} ${e.mode.toUpperCase()} (${d(e.right)}))`;
     case 'aggRef': return `agg${e.index}`;
+    case 'windowRef': return `win${e.index}`;
+    case 'srfRef': return `srf${e.index}`;
     case 'subquery': {
       const sub = `(SubPlan ${e.plan + 1})`;
       if (e.mode === 'exists') return `(EXISTS ${sub})`;
       if (e.mode === 'scalar') return sub;
+      if (e.mode === 'array') return sub;
       return `(${d(e.left!)} = ${e.mode.toUpperCase()} ${sub})`;
     }
     case 'array': return `ARRAY[${list(e.elements, opts)}]`;

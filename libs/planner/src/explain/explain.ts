@@ -9,10 +9,12 @@
 // A node's title starts at its column, its detail lines two further right, children below
 // with `->  ` (six more columns). Projections are not printed (PostgreSQL has no such node);
 // a Filter is printed as its input's `Filter:` line, as PostgreSQL attaches quals to nodes.
+import { conflictDetails } from '../plan/plan-on-conflict';
 import type { PhysicalNode } from '../plan/physical-node';
 import type { PlannedStatement } from '../plan/planned-statement';
 import type { SortKey } from '../plan/physical-sort';
 import { deparseAggregate, deparseExpr, type DeparseOptions } from './deparse-expr';
+import { actualText, removedByFilter, type AnalyzeOptions } from './explain-analyze';
 
 interface Rendered { title: string; details: string[]; children: PhysicalNode[] }
 
@@ -21,8 +23,9 @@ function countRelations(n: PhysicalNode, subplans: PhysicalNode[]): number {
   const kids = (() => {
     switch (n.kind) {
       case 'filter': case 'project': case 'sort': case 'limit': case 'aggregate': case 'distinct':
-      case 'insert': case 'update': case 'delete': return [n.input];
-      case 'hashJoin': case 'nestedLoop': case 'setOp': return [n.left, n.right];
+      case 'insert': case 'update': case 'delete': case 'window': case 'projectSet': return [n.input];
+      case 'hashJoin': case 'nestedLoop': case 'setOp': case 'lateralJoin': return [n.left, n.right];
+      case 'recursiveUnion': return [n.nonRecursive, n.recursive];
       default: return [];
     }
   })();
@@ -78,12 +81,23 @@ function render(n: PhysicalNode, o: DeparseOptions): Rendered {
     case 'result':
       return { title: 'Result', details: n.condition ? [`One-Time Filter: ${d(n.condition)}`] : [], children: [] };
     case 'distinct': return { title: 'Unique', details: [], children: [n.input] };
+    case 'window': return { title: 'WindowAgg', details: [], children: [n.input] };
+    case 'projectSet': return { title: 'ProjectSet', details: [], children: [n.input] };
+    case 'lateralJoin':
+      return {
+        title: n.joinType === 'left' ? 'Nested Loop Left Join' : 'Nested Loop',
+        details: n.condition ? [`Join Filter: ${d(n.condition)}`] : [],
+        children: [n.left, n.right],
+      };
+    case 'recursiveUnion': return { title: 'Recursive Union', details: [], children: [n.nonRecursive, n.recursive] };
+    case 'cteScan': return { title: `CTE Scan on ${n.name}${n.alias !== n.name ? ` ${n.alias}` : ''}`, details: [], children: [] };
+    case 'workTableScan': return { title: `WorkTable Scan on ${n.name}${n.alias !== n.name ? ` ${n.alias}` : ''}`, details: [], children: [] };
     case 'setOp':
       if (n.op === 'union') return { title: n.all ? 'Append' : 'HashAggregate', details: [], children: [n.left, n.right] };
       return { title: `HashSetOp ${n.op === 'intersect' ? 'Intersect' : 'Except'}${n.all ? ' All' : ''}`, details: [], children: [n.left, n.right] };
     case 'functionScan':
       return { title: `Function Scan on ${n.name}${n.alias !== n.name ? ` ${n.alias}` : ''}`, details: [], children: [] };
-    case 'insert': return { title: `Insert on ${n.tableName}`, details: [], children: [n.input] };
+    case 'insert': return { title: `Insert on ${n.tableName}`, details: n.onConflict ? conflictDetails(n.onConflict, (e) => deparseExpr(e, { ...o, qualify: true })) : [], children: [n.input] };
     case 'update': return { title: `Update on ${n.tableName}`, details: [], children: [n.input] };
     case 'delete': return { title: `Delete on ${n.tableName}`, details: [], children: [n.input] };
     case 'vectorTopK':
@@ -91,18 +105,26 @@ function render(n: PhysicalNode, o: DeparseOptions): Rendered {
   }
 }
 
-function emit(n: PhysicalNode, col: number, o: DeparseOptions, out: string[], hashChild = false): void {
+function emit(n: PhysicalNode, col: number, o: DeparseOptions, out: string[], hashChild = false, a?: AnalyzeOptions): void {
   // The right side of a hash join is printed under a `Hash` node, as PostgreSQL builds one.
   if (hashChild && n.kind === 'project' && n.exprs.length === 0) {
-    out.push(`${' '.repeat(col - 4)}->  Hash`);
-    emit(n.input, col + 6, o, out);
+    out.push(`${' '.repeat(col - 4)}->  Hash${a ? actualText(a.stats(n.input), a.timing) : ''}`);
+    emit(n.input, col + 6, o, out, false, a);
     return;
   }
   const r = render(n, o);
-  out.push(col === 0 ? r.title : `${' '.repeat(col - 4)}->  ${r.title}`);
-  for (const line of r.details) out.push(`${' '.repeat(col + 2)}${line}`);
+  const title = a ? r.title + actualText(a.stats(n), a.timing) : r.title;
+  out.push(col === 0 ? title : `${' '.repeat(col - 4)}->  ${title}`);
+  let removed = a ? removedByFilter(n, a) : undefined;
+  for (const line of r.details) {
+    out.push(`${' '.repeat(col + 2)}${line}`);
+    if (removed !== undefined && line.startsWith('Filter: ')) {
+      out.push(`${' '.repeat(col + 2)}Rows Removed by Filter: ${removed}`);
+      removed = undefined;
+    }
+  }
   const isHashJoin = unwrapFilter(n).kind === 'hashJoin';
-  r.children.forEach((c, i) => emit(c, col + 6, o, out, isHashJoin && i === 1));
+  r.children.forEach((c, i) => emit(c, col + 6, o, out, isHashJoin && i === 1, a));
 }
 
 function unwrapFilter(n: PhysicalNode): PhysicalNode {
@@ -111,7 +133,11 @@ function unwrapFilter(n: PhysicalNode): PhysicalNode {
   return x;
 }
 
-export interface ExplainOptions { typeName?: DeparseOptions['typeName'] }
+export interface ExplainOptions {
+  typeName?: DeparseOptions['typeName'];
+  /** EXPLAIN ANALYZE: the measured statistics to print with each node. */
+  analyze?: AnalyzeOptions;
+}
 
 /** EXPLAIN (COSTS OFF) text, one string per output row. */
 export function explainLines(plan: PlannedStatement | PhysicalNode, opts: ExplainOptions = {}): string[] {
@@ -119,10 +145,10 @@ export function explainLines(plan: PlannedStatement | PhysicalNode, opts: Explai
   const subplans = plan.kind === 'plan' ? plan.subplans : [];
   const o: DeparseOptions = { qualify: countRelations(root, subplans) > 1, ...(opts.typeName ? { typeName: opts.typeName } : {}) };
   const out: string[] = [];
-  emit(root, 0, o, out);
+  emit(root, 0, o, out, false, opts.analyze);
   subplans.forEach((sp, i) => {
     out.push(`  SubPlan ${i + 1}`);
-    emit(sp, 6, o, out);
+    emit(sp, 6, o, out, false, opts.analyze);
   });
   return out;
 }

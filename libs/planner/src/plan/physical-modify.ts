@@ -2,6 +2,7 @@
 // values per column type), NOT NULL columns to check, and RETURNING over the affected row.
 import type { BoundExpr } from '../types/bound-expr';
 import type { ScanColumn } from './physical-scan';
+import type { ConstraintSet } from './plan-constraints';
 
 export interface ModifyTarget {
   table: number;
@@ -12,4 +13,6 @@ export interface ModifyTarget {
   notNull: number[];
   /** Over the full (new, or for DELETE old) row; empty when there is no RETURNING. */
   returning: BoundExpr[];
+  /** Unique keys, CHECKs and foreign keys to enforce (set by planStatement). */
+  constraints?: ConstraintSet;
 }

@@ -1,17 +1,22 @@
 // FROM clause: each item becomes a leaf (table scan, subquery, function scan) or a join of two
 // subtrees, laid out left to right in the query scope's flat row. Conditions are attached to
 // tree nodes here and turned into physical joins/filters by plan-joins.ts.
-import { SQLSTATE, SqlError, notSupported, undefinedTable } from '@vecgres/errors';
-import type { FromItem, FunctionRef, Query, TableRef } from '@vecgres/sql';
+import { SQLSTATE, SqlError, insufficientPrivilege, notSupported, undefinedTable } from '@vecgres/errors';
+import type { FromItem, Query, TableRef } from '@vecgres/sql';
 import { lookupRelation, type TableRelation } from '../catalog-api';
 import { at, type BindContext } from '../bind/bind-context';
-import { bindCondition, bindExpr, type ExprEnv } from '../bind/bind-expr';
-import { argTypesOf, findFunction } from '../bind/resolve-function';
-import { coerceArg, resultType, bindOperator } from '../bind/resolve-operator';
-import { Scope, type ScopeColumn } from '../bind/scope';
+import { bindCondition, type ExprEnv } from '../bind/bind-expr';
+import { bindOperator } from '../bind/resolve-operator';
+import { coerceAll, selectCommonType } from '../bind/coerce';
+import type { MergedColumn } from '../bind/join-using';
+import type { Scope, ScopeColumn, ScopeItem } from '../bind/scope';
 import type { BoundExpr } from '../types/bound-expr';
 import type { PhysicalNode } from './physical-node';
 import type { ScanColumn } from './physical-scan';
+import { recursiveRefNode, type RecursiveCte } from './plan-recursive';
+import { isLateralCandidate, lateralJoinTree, planLateralRight } from './plan-lateral';
+import { systemViewColumns, systemViewRef } from './system-view-ref';
+import { planDmlCteRef } from './plan-dml-cte';
 
 export type FromTree =
   | { kind: 'leaf'; node: PhysicalNode; start: number; width: number; filters: BoundExpr[] }
@@ -40,6 +45,9 @@ export function tableColumns(rel: TableRelation): ScanColumn[] {
 
 /** The table a name refers to, or 42P01 `relation "x" does not exist` at its position. */
 export function requireTable(ctx: BindContext, t: { table: TableRef['table'] }): TableRelation {
+  // System relations are computed, never written (PostgreSQL refuses non-superusers so).
+  const view = systemViewRef(ctx, t.table);
+  if (view) throw insufficientPrivilege(`permission denied for ${view.kind === 'v' ? 'view' : 'table'} ${view.name}`, at(t.table.location));
   const rel = lookupRelation(ctx.catalog, ctx.resolve, t.table);
   const written = [t.table.schema, t.table.name].filter((p) => p !== undefined).join('.');
   if (!rel) throw undefinedTable(`relation "${written}" does not exist`, at(t.table.location));
@@ -47,7 +55,7 @@ export function requireTable(ctx: BindContext, t: { table: TableRef['table'] }):
   return rel;
 }
 
-function renamed(names: string[], aliasCols: string[] | undefined, alias: string, location: number): string[] {
+export function renamed(names: string[], aliasCols: string[] | undefined, alias: string, location: number): string[] {
   if (!aliasCols) return names;
   if (aliasCols.length > names.length) {
     throw new SqlError(
@@ -64,6 +72,8 @@ function planCteRef(env: ExprEnv, item: TableRef, planQuery: QueryPlanner): From
   if (item.table.schema !== undefined) return undefined;
   const cte = env.ctx.findCte(item.table.name);
   if (!cte) return undefined;
+  if (cte.recursive) return planRecursiveRef(env, item, cte.name, cte.recursive);
+  if (cte.dml) return planDmlCteRef(env, item, cte.name, cte.columns, cte.dml);
   const sub = env.ctx.withCteDepth(cte.depth, () => planQuery(cte.query, env.scope.parent));
   const alias = item.alias?.name ?? cte.name;
   const base = renamed(sub.columns.map((c) => c.name), cte.columns, cte.name, item.location);
@@ -75,9 +85,19 @@ function planCteRef(env: ExprEnv, item: TableRef, planQuery: QueryPlanner): From
   return { kind: 'leaf', node: sub.node, start: added.offset, width: sub.columns.length, filters: [] };
 }
 
+function planRecursiveRef(env: ExprEnv, item: TableRef, name: string, rec: RecursiveCte): FromTree {
+  const alias = item.alias?.name ?? name;
+  const names = renamed(rec.columns.map((c) => c.name), item.alias?.columns, alias, item.location);
+  const added = env.scope.add({ alias, columns: rec.columns.map((c, i) => ({ name: names[i], type: c.type, tableOid: 0, attnum: 0 })) }, item.location);
+  return { kind: 'leaf', node: recursiveRefNode(rec, name, alias), start: added.offset, width: rec.columns.length, filters: [] };
+}
+
 function planTable(env: ExprEnv, item: TableRef): FromTree {
-  const rel = requireTable(env.ctx, item);
-  const columns = tableColumns(rel);
+  // pg_catalog / information_schema relations scan the session's virtual system rows.
+  const view = systemViewRef(env.ctx, item.table);
+  const table = view ? undefined : requireTable(env.ctx, item);
+  const rel = view ?? table!;
+  const columns = table ? tableColumns(table) : systemViewColumns(view!);
   const alias = item.alias?.name ?? rel.name;
   const names = renamed(columns.map((c) => c.name), item.alias?.columns, alias, item.location);
   const added = env.scope.add({
@@ -90,32 +110,12 @@ function planTable(env: ExprEnv, item: TableRef): FromTree {
   return { kind: 'leaf', node, start: added.offset, width: columns.length, filters: [] };
 }
 
-function planFunction(env: ExprEnv, item: FunctionRef): FromTree {
-  if (item.functions.length !== 1 || item.rowsFrom || item.ordinality) {
-    throw notSupported('ROWS FROM and WITH ORDINALITY are not supported yet', at(item.location));
-  }
-  const call = item.functions[0].call;
-  // Function arguments cannot see sibling FROM items (no LATERAL yet): bind in an empty scope.
-  const argEnv: ExprEnv = { ...env, scope: new Scope(env.scope.parent), clause: 'functions in FROM' };
-  const args = call.args.map((a) => bindExpr(argEnv, a));
-  const { proc, args: declared } = findFunction(env.ctx, call.name, call.schema, argTypesOf(args), call.location);
-  if (!proc.retset) throw notSupported(`function ${proc.name} in FROM is not supported yet`, at(call.location));
-  const coerced = args.map((a, i) => coerceArg(env.ctx, a, declared[i], call.args[i].location));
-  const type = resultType(env.ctx, proc.ret, declared, coerced);
-  const alias = item.alias?.name ?? proc.name;
-  const colName = item.alias?.columns?.[0] ?? alias;
-  const added = env.scope.add({ alias, columns: [{ name: colName, type, tableOid: 0, attnum: 0 }] }, item.location);
-  const node: PhysicalNode = { kind: 'functionScan', impl: proc.impl, name: proc.name, alias, args: coerced, type };
-  return { kind: 'leaf', node, start: added.offset, width: 1, filters: [] };
-}
-
 /** Adds one FROM item to `env.scope` and returns its tree. */
 export function planFromItem(env: ExprEnv, item: FromItem, planQuery: QueryPlanner): FromTree {
   switch (item.kind) {
     case 'table': return planCteRef(env, item, planQuery) ?? planTable(env, item);
-    case 'function': return planFunction(env, item);
+    case 'function': return planLateralRight(env, item, [], planQuery).tree;
     case 'subquery': {
-      if (item.lateral) throw notSupported('LATERAL is not supported yet', at(item.location));
       if (!item.alias) throw new SqlError(SQLSTATE.SYNTAX_ERROR, 'subquery in FROM must have an alias', at(item.location));
       const sub = planQuery(item.query, env.scope.parent);
       const names = renamed(sub.columns.map((c) => c.name), item.alias.columns, item.alias.name, item.location);
@@ -129,28 +129,53 @@ export function planFromItem(env: ExprEnv, item: FromItem, planQuery: QueryPlann
   }
 }
 
+function naturalColumns(left: ScopeItem[], right: ScopeItem[]): string[] {
+  const rightNames = new Set(right.flatMap((i) => i.columns.map((c) => c.name)));
+  const out: string[] = [];
+  for (const c of left.flatMap((i) => i.columns)) if (rightNames.has(c.name) && !out.includes(c.name)) out.push(c.name);
+  return out;
+}
+
 function planJoin(env: ExprEnv, item: Extract<FromItem, { kind: 'join' }>, planQuery: QueryPlanner): FromTree {
-  if (item.natural) throw notSupported('NATURAL JOIN is not supported yet', at(item.location));
   if (item.alias) throw notSupported('aliases on JOIN are not supported yet', at(item.location));
+  const firstItem = env.scope.items.length;
   const left = planFromItem(env, item.left, planQuery);
   const leftItems = env.scope.items.length;
-  const right = planFromItem(env, item.right, planQuery);
+  const lateral = isLateralCandidate(item.right) ? planLateralRight(env, item.right, env.scope.items.slice(firstItem), planQuery) : undefined;
+  const right = lateral?.tree ?? planFromItem(env, item.right, planQuery);
   const conds: BoundExpr[] = [];
   if (item.on) conds.push(bindCondition({ ...env, clause: 'JOIN conditions' }, item.on, 'JOIN/ON'));
-  for (const name of item.using ?? []) {
-    // USING (c): equality of the left and right item's c (the merged output column is not
-    // modelled: `*` shows both copies).
-    const l = env.scope.items.slice(0, leftItems).reverse().find((i) => i.columns.some((c) => c.name === name));
+  // NATURAL: USING every column name both sides have, in the left side's order.
+  const leftSide = env.scope.items.slice(firstItem, leftItems);
+  const using = item.natural ? naturalColumns(leftSide, env.scope.items.slice(leftItems)) : item.using ?? [];
+  const merged: MergedColumn[] = [];
+  for (const name of using) {
+    // USING (c): equality of the left and right item's c, plus the merged column (join-using.ts).
+    const l = leftSide.slice().reverse().find((i) => i.columns.some((c) => c.name === name));
     const r = env.scope.items.slice(leftItems).find((i) => i.columns.some((c) => c.name === name));
     if (!l || !r) {
-      throw new SqlError(SQLSTATE.UNDEFINED_COLUMN, `column "${name}" specified in USING clause does not exist in ${l ? 'right' : 'left'} table`, at(item.location));
+      // PostgreSQL reports this one without a position.
+      throw new SqlError(SQLSTATE.UNDEFINED_COLUMN, `column "${name}" specified in USING clause does not exist in ${l ? 'right' : 'left'} table`);
     }
-    const col = (it: typeof l): BoundExpr => {
+    const col = (it: typeof l): Extract<BoundExpr, { kind: 'column' }> => {
       const i = it.columns.findIndex((c) => c.name === name);
       return { kind: 'column', index: it.offset + i, type: it.columns[i].type, name, table: it.alias };
     };
-    conds.push(bindOperator(env.ctx, '=', undefined, col(l), col(r), item.location));
+    const lcol = col(l);
+    const rcol = col(r);
+    // A chain `a JOIN b USING (c) JOIN d USING (c)` compares with the earlier merged c.
+    const prior = env.scope.joinGroups.flatMap((g) => g.merged).find((m) => m.name === name && m.cols.includes(lcol.index));
+    const lval = prior?.expr ?? lcol;
+    conds.push(bindOperator(env.ctx, '=', undefined, lval, rcol, item.location));
+    const locs = [item.location, item.location];
+    const type = selectCommonType(env.ctx, [lval, rcol], 'JOIN/USING', locs);
+    const [lv, rv] = coerceAll(env.ctx, [lval, rcol], type, 'JOIN/USING', locs);
+    const expr: BoundExpr = item.joinType === 'full' ? { kind: 'coalesce', args: [lv, rv], type } : item.joinType === 'right' ? rv : lv;
+    const source = l.columns[l.columns.findIndex((c) => c.name === name)];
+    merged.push({ name, cols: [...(prior?.cols ?? [lcol.index]), rcol.index], expr, type, source });
   }
+  if (merged.length > 0) env.scope.joinGroups.push({ items: env.scope.items.slice(firstItem), merged });
+  if (lateral?.lateral) return lateralJoinTree(item.joinType, left, lateral, conds, item.location);
   const start = left.start;
   const width = left.width + right.width;
   if (item.joinType === 'left' || item.joinType === 'right' || item.joinType === 'full') {

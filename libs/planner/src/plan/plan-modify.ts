@@ -15,8 +15,12 @@ import type { QueryPlanner } from './plan-query';
 import { requireTable, tableColumns } from './plan-from';
 import type { QueryColumn } from './plan-select';
 import type { ModifyTarget } from './physical-modify';
+import { fromColumns, planModifySource, setItemValue } from './plan-modify-from';
 import type { PhysicalNode } from './physical-node';
 import type { ScanColumn } from './physical-scan';
+import type { PhysicalInsert } from './physical-insert';
+import { planOnConflict } from './plan-on-conflict';
+import { checkIdentityAlways, identityDefault } from './plan-identity';
 
 export interface PlannedModify { node: PhysicalNode; columns: QueryColumn[] }
 
@@ -54,6 +58,8 @@ function bindReturning(env: ExprEnv, targets: SelectTarget[]): { exprs: BoundExp
 /** The column's DEFAULT bound and coerced, or a typed NULL. */
 function defaultValue(ctx: BindContext, rel: TableRelation, col: ScanColumn, host: QueryPlanner): BoundExpr {
   const row = rel.columns.find((c) => c.attnum === col.attnum);
+  const identity = identityDefault(ctx, rel, col, host);
+  if (identity) return identity;
   if (row?.default && row.generated !== 's') {
     const env: ExprEnv = { ctx, scope: new Scope(), clause: 'DEFAULT expressions', subqueries: host };
     return coerceForAssignment(ctx, bindExpr(env, row.default.expr), col.type, col.name, -1);
@@ -74,7 +80,6 @@ function findColumn(rel: TableRelation, columns: ScanColumn[], name: string, loc
 
 export function planInsert(ctx: BindContext, stmt: InsertStmt, host: QueryPlanner): PlannedModify {
   if (stmt.with) throw notSupported('WITH is not supported yet', at(stmt.location));
-  if (stmt.onConflict) throw notSupported('ON CONFLICT is not supported yet', at(stmt.onConflict.location));
   const rel = requireTable(ctx, stmt.target);
   const columns = tableColumns(rel);
   const env: ExprEnv = { ctx, scope: new Scope(), clause: 'VALUES', subqueries: host };
@@ -90,6 +95,7 @@ export function planInsert(ctx: BindContext, stmt: InsertStmt, host: QueryPlanne
       throw new SqlError(SQLSTATE.DUPLICATE_COLUMN, `column "${columns[p].name}" specified more than once`, at(stmt.columns[k].location));
     }
   });
+  checkIdentityAlways(rel, columns, listed, stmt);
   const arity = (n: number, firstExtra: () => number) => {
     if (n > listed.length) throw new SqlError(SQLSTATE.SYNTAX_ERROR, 'INSERT has more expressions than target columns', at(firstExtra()));
     if (n < listed.length && stmt.columns.length > 0) {
@@ -129,34 +135,34 @@ export function planInsert(ctx: BindContext, stmt: InsertStmt, host: QueryPlanne
   }
   const retEnv: ExprEnv = { ctx, scope: targetScope(rel, columns, stmt.target.alias, stmt.location), clause: 'RETURNING', subqueries: host };
   const ret = bindReturning(retEnv, stmt.returning);
-  return { node: { kind: 'insert', input, ...modifyTarget(rel, columns, ret.exprs) }, columns: ret.columns };
-}
-
-function scanTarget(rel: TableRelation, columns: ScanColumn[], alias: string | undefined): PhysicalNode {
-  return { kind: 'scan', table: rel.oid, tableName: rel.name, alias: alias ?? rel.name, columns, rowId: true };
+  const node: PhysicalInsert = { kind: 'insert', input, ...modifyTarget(rel, columns, ret.exprs) };
+  if (stmt.onConflict) node.onConflict = planOnConflict(ctx, rel, columns, stmt.target.alias, stmt.onConflict, host);
+  return { node, columns: ret.columns };
 }
 
 export function planUpdate(ctx: BindContext, stmt: UpdateStmt, host: QueryPlanner): PlannedModify {
   if (stmt.with) throw notSupported('WITH is not supported yet', at(stmt.location));
-  if (stmt.from.length > 0) throw notSupported('UPDATE ... FROM is not supported yet', at(stmt.location));
   const rel = requireTable(ctx, stmt.target);
   const columns = tableColumns(rel);
-  const scope = targetScope(rel, columns, stmt.target.alias, stmt.location);
+  const { scope, tree } = planModifySource(ctx, host, rel, columns, stmt.target.alias, stmt.from, stmt.location);
   const env: ExprEnv = { ctx, scope, clause: 'UPDATE', subqueries: host };
   const where = stmt.where ? bindCondition({ ...env, clause: 'WHERE' }, stmt.where, 'WHERE') : undefined;
   const values = new Map<number, BoundExpr>();
   for (const s of stmt.set) {
-    if (s.indirection || s.multiAssign) throw notSupported('this form of UPDATE SET is not supported yet', at(s.location));
+    if (s.indirection) throw notSupported('this form of UPDATE SET is not supported yet', at(s.location));
     const i = findColumn(rel, columns, s.column, s.location);
     if (values.has(i)) throw new SqlError(SQLSTATE.SYNTAX_ERROR, `multiple assignments to same column "${s.column}"`, at(s.location));
     const col = columns[i];
-    values.set(i, s.value.kind === 'default'
+    const value = setItemValue(s);
+    values.set(i, value.kind === 'default'
       ? defaultValue(ctx, rel, col, host)
-      : coerceForAssignment(ctx, bindExpr({ ...env, clause: 'UPDATE' }, s.value), col.type, col.name, s.value.location));
+      : coerceForAssignment(ctx, bindExpr({ ...env, clause: 'UPDATE' }, value), col.type, col.name, value.location));
   }
-  const scan = planFromTree({ kind: 'leaf', node: scanTarget(rel, columns, stmt.target.alias), start: 0, width: columns.length + 1, filters: [] }, where);
+  const scan = planFromTree(tree, where);
   const exprs: BoundExpr[] = columns.map((c, i) => values.get(i) ?? { kind: 'column', index: i, type: c.type, name: c.name });
   exprs.push({ kind: 'column', index: columns.length, type: { oid: 20, typmod: -1 }, name: 'ctid' });
+  // FROM columns ride along for RETURNING (which sees the new target values at 0..n-1).
+  exprs.push(...fromColumns(scope));
   const ret = bindReturning({ ...env, clause: 'RETURNING' }, stmt.returning);
   const input: PhysicalNode = { kind: 'project', input: scan, exprs };
   return { node: { kind: 'update', input, rowIdIndex: columns.length, ...modifyTarget(rel, columns, ret.exprs) }, columns: ret.columns };
@@ -164,13 +170,12 @@ export function planUpdate(ctx: BindContext, stmt: UpdateStmt, host: QueryPlanne
 
 export function planDelete(ctx: BindContext, stmt: DeleteStmt, host: QueryPlanner): PlannedModify {
   if (stmt.with) throw notSupported('WITH is not supported yet', at(stmt.location));
-  if (stmt.using.length > 0) throw notSupported('DELETE ... USING is not supported yet', at(stmt.location));
   const rel = requireTable(ctx, stmt.target);
   const columns = tableColumns(rel);
-  const scope = targetScope(rel, columns, stmt.target.alias, stmt.location);
+  const { scope, tree } = planModifySource(ctx, host, rel, columns, stmt.target.alias, stmt.using, stmt.location);
   const env: ExprEnv = { ctx, scope, clause: 'WHERE', subqueries: host };
   const where = stmt.where ? bindCondition(env, stmt.where, 'WHERE') : undefined;
-  const input = planFromTree({ kind: 'leaf', node: scanTarget(rel, columns, stmt.target.alias), start: 0, width: columns.length + 1, filters: [] }, where);
+  const input = planFromTree(tree, where);
   const ret = bindReturning({ ...env, clause: 'RETURNING' }, stmt.returning);
   return { node: { kind: 'delete', input, rowIdIndex: columns.length, ...modifyTarget(rel, columns, ret.exprs) }, columns: ret.columns };
 }

@@ -10,6 +10,8 @@ import type { Scope } from '../bind/scope';
 import type { BoundExpr } from '../types/bound-expr';
 import { planSelect, type PlannedQuery, type QueryPlannerHost } from './plan-select';
 import { planSetOp, planValues } from './plan-set-op';
+import { planRecursiveCte, relationRefs } from './plan-recursive';
+import { defineDmlCte, isDmlCte } from './plan-dml-cte';
 
 /** Drops trailing helper columns. */
 export function trimmed(p: PlannedQuery): PlannedQuery {
@@ -34,16 +36,23 @@ export class QueryPlanner implements QueryPlannerHost {
   /** WITH (non-recursive): the CTEs are planned where referenced, as inlined subqueries. */
   private withCtes(q: Query, parent: Scope | undefined): PlannedQuery {
     const w = q.with!;
-    if (w.recursive) throw notSupported('WITH RECURSIVE is not supported yet', at(w.location));
     const ctx = this.ctx;
     const base = ctx.ctes.length;
     try {
       for (const cte of w.ctes) {
-        if (!['select', 'values', 'setOp'].includes(cte.query.kind)) {
+        if (!isDmlCte(cte) && !['select', 'values', 'setOp'].includes(cte.query.kind)) {
           throw notSupported('data-modifying statements in WITH are not supported yet', at(cte.location));
         }
         if (ctx.ctes.slice(base).some((c) => c.name === cte.name)) {
           throw new SqlError(SQLSTATE.DUPLICATE_ALIAS, `WITH query name "${cte.name}" specified more than once`, at(cte.location));
+        }
+        if (isDmlCte(cte)) {
+          defineDmlCte(ctx, this, cte);
+          continue;
+        }
+        if (w.recursive && relationRefs(cte.query as Query, cte.name).length > 0) {
+          planRecursiveCte(ctx, this, cte, parent);
+          continue;
         }
         // Checked even when never referenced, as PostgreSQL analyses every WITH query.
         this.planQuery(cte.query as Query, parent);

@@ -19,6 +19,12 @@ import { boundKey } from '../types/bound-walk';
 import { figureColname } from './column-names';
 import { planFromItem, type FromTree, type QueryPlanner } from './plan-from';
 import { rewriteForAggregate } from './plan-grouping';
+import { planWindows } from './plan-window';
+import { planFromList } from './plan-lateral';
+import { planProjectSet } from './plan-project-set';
+import type { SrfCollector } from '../bind/bind-srf';
+import { distinctOnExtras, distinctOnItem, planDistinctOn, type OrderItem } from './plan-distinct-on';
+import { newWindowCollector } from '../bind/bind-window';
 import { crossJoin, planFromTree } from './plan-joins';
 import type { PhysicalNode } from './physical-node';
 import type { SortKey } from './physical-sort';
@@ -54,7 +60,7 @@ function bindTargets(env: ExprEnv, q: SelectQuery): Target[] {
       const table = e.names.length > 0 ? e.names[e.names.length - 1] : undefined;
       for (const c of env.scope.star(table, e.location)) {
         out.push({
-          expr: { kind: 'column', index: c.index, type: c.column.type, name: c.column.name, table: c.item.alias, location: e.location },
+          expr: c.expr ?? { kind: 'column', index: c.index, type: c.column.type, name: c.column.name, table: c.item.alias, location: e.location },
           name: c.column.name, type: c.column.type, tableOid: c.column.tableOid, attnum: c.column.attnum, location: e.location,
         });
       }
@@ -96,7 +102,7 @@ function resolveGroupKey(env: ExprEnv, g: Expr, targets: Target[]): BoundExpr {
   return bindExpr({ ...env, clause: 'GROUP BY' }, g);
 }
 
-interface SortItem { target?: number; expr?: BoundExpr; desc: boolean; nullsFirst: boolean }
+type SortItem = OrderItem;
 
 function resolveSortItem(env: ExprEnv, s: SortBy, targets: Target[]): SortItem {
   if (s.using) throw notSupported('ORDER BY ... USING is not supported', at(s.location));
@@ -138,25 +144,31 @@ export function bindLimit(ctx: BindContext, e: Expr | undefined, what: 'LIMIT' |
 
 export function planSelect(ctx: BindContext, q: SelectQuery, parent: Scope | undefined, host: QueryPlannerHost): PlannedQuery {
   if (q.into) throw notSupported('SELECT INTO is not supported', at(q.location));
-  if (q.windows.length > 0) throw notSupported('window functions are not supported yet', at(q.location));
   if (q.locking.length > 0) throw notSupported('SELECT FOR UPDATE/SHARE is not supported yet', at(q.location));
   if (q.withTies) throw notSupported('FETCH ... WITH TIES is not supported yet', at(q.location));
-  if (q.distinct && q.distinct.on.length > 0) throw notSupported('SELECT DISTINCT ON is not supported yet', at(q.location));
 
   const scope = new Scope(parent);
   const env: ExprEnv = { ctx, scope, clause: 'FROM', subqueries: host };
   const planQuery: QueryPlanner = (qq, p) => {
     const sub = host.planQuery(qq, p);
+    // A FROM subquery reading an enclosing query makes this level correlated too (its scope
+    // hangs off this level's parent, so the reference did not mark this scope).
+    if (sub.correlated) scope.readsOuter = true;
     return { node: sub.node, columns: sub.columns };
   };
-  const trees: FromTree[] = q.from.map((item) => planFromItem({ ...env, clause: 'FROM' }, item, planQuery));
+  const trees: FromTree[] = planFromList({ ...env, clause: 'FROM' }, q.from, (item) => planFromItem({ ...env, clause: 'FROM' }, item, planQuery), planQuery);
   const where = q.where ? bindCondition({ ...env, clause: 'WHERE' }, q.where, 'WHERE') : undefined;
 
   const aggs: AggCollector = { calls: [] };
-  const targets = bindTargets({ ...env, clause: 'SELECT', aggs }, q);
+  const wins = newWindowCollector(q.windows);
+  const srfs: SrfCollector = { calls: [] };
+  const targets = bindTargets({ ...env, clause: 'SELECT', aggs, wins, srfs }, q);
   const groupKeys = q.groupBy.map((g) => resolveGroupKey(env, g, targets));
   let having = q.having ? bindCondition({ ...env, clause: 'HAVING', aggs }, q.having, 'HAVING') : undefined;
-  const sortItems = q.orderBy.map((s) => resolveSortItem({ ...env, aggs }, s, targets));
+  const sortItems = q.orderBy.map((s) => resolveSortItem({ ...env, aggs, wins, srfs }, s, targets));
+  const onExprs = q.distinct?.on ?? [];
+  const onItems = onExprs.map((e) => distinctOnItem(() => resolveSortItem({ ...env, aggs, wins }, { expr: e, direction: 'default', nulls: 'default', location: e.location }, targets)));
+  const onExtras = onItems.length > 0 ? distinctOnExtras(sortItems, onItems, onExprs) : [];
 
   let node: PhysicalNode = trees.length > 0
     ? planFromTree(crossJoin(trees), where)
@@ -165,7 +177,9 @@ export function planSelect(ctx: BindContext, q: SelectQuery, parent: Scope | und
       : { kind: 'result' };
 
   let exprs = targets.map((t) => t.expr);
-  let junk = sortItems.filter((s) => s.expr).map((s) => s.expr!);
+  let junk = [...sortItems, ...onExtras.map((x) => x.item)].filter((s) => s.expr).map((s) => s.expr!);
+  const junkKeys = junk.map(boundKey);
+  let windowInput = (e: BoundExpr) => e;
   if (aggs.calls.length > 0 || groupKeys.length > 0 || having) {
     node = { kind: 'aggregate', input: node, groupKeys, aggregates: aggs.calls };
     const keyNames = groupKeys.map((k) => deparseExpr(k));
@@ -173,21 +187,39 @@ export function planSelect(ctx: BindContext, q: SelectQuery, parent: Scope | und
     const rw = (e: BoundExpr) => rewriteForAggregate(e, groupKeys, keyNames, aggNames);
     exprs = exprs.map(rw);
     junk = junk.map(rw);
+    windowInput = rw;
     if (having) {
       having = rw(having);
       node = { kind: 'filter', input: node, predicate: having };
     }
   }
+  let srfInput = windowInput;
+  if (wins.calls.length > 0) {
+    const w = planWindows(node, wins, windowInput);
+    node = w.node;
+    exprs = exprs.map(w.resolve);
+    junk = junk.map(w.resolve);
+    srfInput = (e) => w.resolve(windowInput(e));
+  }
+  if (srfs.calls.length > 0) {
+    const p = planProjectSet(node, srfs, srfInput);
+    node = p.node;
+    exprs = exprs.map(p.resolve);
+    junk = junk.map(p.resolve);
+  }
   node = { kind: 'project', input: node, exprs: [...exprs, ...junk] };
 
-  if (q.distinct) {
+  if (onItems.length > 0) {
+    const sort = [...sortItems.map((item, k) => ({ item, location: q.orderBy[k].location })), ...onExtras.map((x) => ({ item: x.item, location: x.source.location }))];
+    node = planDistinctOn(ctx, node, { exprs, junk, types: [...exprs, ...junk].map((e) => e.type), sort, on: onItems }, junkKeys);
+  } else if (q.distinct) {
     if (junk.length > 0) {
       const first = q.orderBy[sortItems.findIndex((s) => s.expr)];
       throw new SqlError(SQLSTATE.INVALID_COLUMN_REFERENCE, 'for SELECT DISTINCT, ORDER BY expressions must appear in select list', at(first.expr.location));
     }
     node = { kind: 'distinct', input: node, width: targets.length };
   }
-  if (sortItems.length > 0) {
+  if (sortItems.length > 0 && onItems.length === 0) {
     let j = targets.length;
     const keys: SortKey[] = sortItems.map((s, k) => {
       const index = s.target ?? j++;

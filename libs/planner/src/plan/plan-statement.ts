@@ -4,6 +4,7 @@
 import { notSupported } from '@vecgres/errors';
 import type { Stmt } from '@vecgres/sql';
 import { BindContext, type BindOptions } from '../bind/bind-context';
+import { planConstraintSet } from './plan-constraints';
 import type { OutputColumn } from '../types/output-column';
 import { planDelete, planInsert, planUpdate } from './plan-modify';
 import { QueryPlanner } from './plan-query';
@@ -36,10 +37,12 @@ export function planStatement(stmt: Stmt, opts: BindOptions): PlannedStatement {
       return {
         kind: 'plan', command: 'select', root: q.node, subplans: ctx.subplans, params: ctx.finalParams(),
         columns: outputColumns(ctx, q.columns), visibleWidth: q.columns.length,
+        ...(ctx.preSteps.length > 0 ? { preSteps: ctx.preSteps } : {}),
       };
     }
     case 'insert': case 'update': case 'delete': {
       const m = stmt.kind === 'insert' ? planInsert(ctx, stmt, host) : stmt.kind === 'update' ? planUpdate(ctx, stmt, host) : planDelete(ctx, stmt, host);
+      if (m.node.kind === 'insert' || m.node.kind === 'update' || m.node.kind === 'delete') m.node.constraints = planConstraintSet(ctx, m.node.table, host);
       return {
         kind: 'plan', command: stmt.kind, root: m.node, subplans: ctx.subplans, params: ctx.finalParams(),
         columns: outputColumns(ctx, m.columns), visibleWidth: m.columns.length,

@@ -11,6 +11,8 @@ export interface PlannedStatement {
   root: PhysicalNode;
   /** Subquery plans; each produces rows of its own width. */
   subplans: PhysicalNode[];
+  /** Subplans to run once before the root (data-modifying WITH queries), in order. */
+  preSteps?: number[];
   /** Types of $1..$n after inference (unresolved ones default to text). */
   params: TypeRef[];
   /** Result columns (empty for DML without RETURNING). */

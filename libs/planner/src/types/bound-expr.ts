@@ -111,16 +111,23 @@ export interface BoundQuantified {
 /** An aggregate's result, readable only above an Aggregate node (rewritten to a column there). */
 export interface BoundAggRef { kind: 'aggRef'; index: number; type: TypeRef }
 
+/** A window function's result, readable only above its WindowAgg node (rewritten to a column there; plan-window.ts). */
+export interface BoundWindowRef { kind: 'windowRef'; index: number; type: TypeRef }
+
+/** A set-returning function's current value, readable only above its ProjectSet node (plan-project-set.ts). */
+export interface BoundSrfRef { kind: 'srfRef'; index: number; type: TypeRef }
+
 /**
  * A subquery in an expression. `plan` is the subquery's plan index in the statement's
  * `subplans`. `correlated` plans are re-run per outer row; the others run once (an InitPlan).
  *  - scalar: its single column's value in its only row (NULL when empty; 21000 if > 1 row)
  *  - exists: whether it returns a row
  *  - any/all: `left op` each row's single column, with `cmpImpl` (IN is `= ANY`)
+ *  - array: ARRAY(SELECT ...), the single column of all rows as an array ('{}' when empty)
  */
 export interface BoundSubquery {
   kind: 'subquery';
-  mode: 'scalar' | 'exists' | 'any' | 'all';
+  mode: 'scalar' | 'exists' | 'any' | 'all' | 'array';
   plan: number;
   correlated: boolean;
   left?: BoundExpr;
@@ -134,7 +141,8 @@ export interface BoundArray { kind: 'array'; elements: BoundExpr[]; type: TypeRe
 export type BoundExpr =
   | BoundConst | BoundColumn | BoundOuter | BoundParam | BoundCall | BoundCast | BoundBool
   | BoundNullTest | BoundBooleanTest | BoundCase | BoundCoalesce | BoundMinMax | BoundNullIf
-  | BoundDistinct | BoundInList | BoundQuantified | BoundAggRef | BoundSubquery | BoundArray;
+  | BoundDistinct | BoundInList | BoundQuantified | BoundAggRef | BoundSubquery | BoundArray
+  | BoundWindowRef | BoundSrfRef;
 
 /** One aggregate call of a query: computed by the Aggregate node, read back by BoundAggRef. */
 export interface AggregateCall {

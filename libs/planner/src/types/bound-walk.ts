@@ -4,7 +4,7 @@ import type { BoundExpr } from './bound-expr';
 
 export function boundChildren(e: BoundExpr): BoundExpr[] {
   switch (e.kind) {
-    case 'const': case 'column': case 'outer': case 'param': case 'aggRef': return [];
+    case 'const': case 'column': case 'outer': case 'param': case 'aggRef': case 'windowRef': case 'srfRef': return [];
     case 'call': case 'bool': case 'coalesce': case 'minMax': return e.args;
     case 'cast': case 'nullTest': case 'booleanTest': return [e.arg];
     case 'case': return [...e.whens.flatMap((w) => [w.when, w.then]), e.else];
@@ -25,7 +25,7 @@ export function mapBound(e: BoundExpr, fn: (e: BoundExpr) => BoundExpr, pre?: (e
   const m = (x: BoundExpr) => mapBound(x, fn, pre);
   let out: BoundExpr;
   switch (e.kind) {
-    case 'const': case 'column': case 'outer': case 'param': case 'aggRef': out = e; break;
+    case 'const': case 'column': case 'outer': case 'param': case 'aggRef': case 'windowRef': case 'srfRef': out = e; break;
     case 'call': out = { ...e, args: e.args.map(m) }; break;
     case 'bool': out = { ...e, args: e.args.map(m) }; break;
     case 'coalesce': out = { ...e, args: e.args.map(m) }; break;

@@ -1,0 +1,58 @@
+// EXPLAIN ANALYZE decorations, in PostgreSQL 15's text format (explain.c): the
+// `(actual time=S..T rows=R loops=L)` suffix of each node (`(actual rows=R loops=L)` with
+// TIMING OFF; `(never executed)` for a node that never ran), and `Rows Removed by Filter: N`
+// under a node whose filter dropped rows. Values are per loop: rows and removed rows rounded
+// (%.0f), times in milliseconds with 3 decimals. The executor measures; this file only prints.
+import type { PhysicalNode } from '../plan/physical-node';
+
+/** What the executor measured for one physical node (totals over all its runs). */
+export interface NodeStats {
+  /** Times the node was started (a correlated subplan's nodes run once per outer row). */
+  loops: number;
+  /** Rows it produced. */
+  rows: number;
+  /** Milliseconds until its first batch, summed over loops. */
+  startupMs: number;
+  /** Milliseconds until it finished, summed over loops. */
+  totalMs: number;
+  /** Rows its own pushed-down filter dropped (scans). */
+  removed: number;
+}
+
+export interface AnalyzeOptions {
+  stats(node: PhysicalNode): NodeStats | undefined;
+  timing: boolean;
+}
+
+const perLoop = (v: number, loops: number) => (v / loops).toFixed(0);
+
+/** The suffix after a node's title (with its leading space). */
+export function actualText(s: NodeStats | undefined, timing: boolean): string {
+  if (!s || s.loops === 0) return ' (never executed)';
+  const rows = `rows=${perLoop(s.rows, s.loops)} loops=${s.loops}`;
+  if (!timing) return ` (actual ${rows})`;
+  return ` (actual time=${(s.startupMs / s.loops).toFixed(3)}..${(s.totalMs / s.loops).toFixed(3)} ${rows})`;
+}
+
+/**
+ * Rows the printed node's filters removed, per loop: a Filter node folded into its input
+ * (its input's rows minus its own) plus the scan's own filter. Undefined when nothing ran.
+ */
+export function removedByFilter(n: PhysicalNode, a: AnalyzeOptions): string | undefined {
+  let removed = 0;
+  const top = a.stats(n);
+  if (!top || top.loops === 0) return undefined;
+  let x = n;
+  for (;;) {
+    if (x.kind === 'filter') {
+      const own = a.stats(x);
+      const input = a.stats(x.input);
+      if (own && input) removed += input.rows - own.rows;
+    } else if (x.kind !== 'project') {
+      break;
+    }
+    x = x.input;
+  }
+  if (x.kind === 'scan') removed += a.stats(x)?.removed ?? 0;
+  return removed > 0 ? perLoop(removed, top.loops) : undefined;
+}
