@@ -58,15 +58,15 @@ describe('vecgres CLI', () => {
     const server = start(['--data-dir', dataDir]);
     const address = await server.listening;
     expect(address).toMatch(/^127\.0\.0\.1:\d+$/);
-    expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(true);
+    expect(existsSync(join(dataDir, 'vecgres.pid'))).toBe(true);
 
     const second = run(['serve', '--port', '0', '--data-dir', dataDir]);
     expect(second.status).toBe(1);
-    expect(second.stderr).toMatch(/^vecgres: lock file ".*postmaster\.pid" already exists: is another vecgres server \(PID \d+\) running in data directory ".*"\?\n$/);
+    expect(second.stderr).toMatch(/^vecgres: lock file "vecgres\.pid" already exists\nHINT: Is another vecgres server \(PID \d+\) running in data directory ".*"\?\n$/);
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-    expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
+    expect(existsSync(join(dataDir, 'vecgres.pid'))).toBe(false);
   }, 60_000);
 
   it('takes its settings from the environment', () => {

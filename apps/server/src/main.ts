@@ -1,43 +1,48 @@
 // `vecgres serve`: the CLI entry (run with tsx; see bin/vecgres.js). The first import sets
 // UV_THREADPOOL_SIZE before anything can touch the libuv pool.
 import './thread-pool-size';
+import { isSqlError } from '@vecgres/errors';
 import { Command } from 'commander';
 import type { Logger } from 'pino';
-import { loadParser } from './bootstrap/parse';
-import { VECGRES_VERSION } from './bootstrap/settings';
 import { ConfigError, DEFAULTS, LOG_LEVELS } from './config/config-types';
 import { resolveConfig, type CliFlags } from './config/resolve-config';
 import { loadTlsContext } from './config/tls';
-import { lockDataDir, type DataDirLock } from './data-dir';
+import { openDatabase, type OpenDatabase } from './engine/open-database';
 import { createLogger } from './logger';
 import { VecgresServer } from './server';
+
+const VECGRES_VERSION = '0.1.0';
 
 /** Startup failures: one line on stderr, exit 1 (no stack for configuration problems). */
 function fail(err: unknown, logger?: Logger): never {
   if (!(err instanceof ConfigError)) logger?.debug({ err }, 'startup failed');
-  process.stderr.write(`vecgres: ${err instanceof Error ? err.message : String(err)}\n`);
+  // Storage refusals (data directory locked, wrong format version) are SqlErrors with a hint.
+  const hint = isSqlError(err) && err.hint ? `\nHINT: ${err.hint}` : '';
+  process.stderr.write(`vecgres: ${err instanceof Error ? err.message : String(err)}${hint}\n`);
   process.exit(1);
 }
 
 async function serve(flags: CliFlags): Promise<void> {
   let logger: Logger | undefined;
-  let lock: DataDirLock | undefined;
   let server: VecgresServer | undefined;
+  let database: OpenDatabase | undefined;
   // Signal handlers go in first: a supervisor may signal as soon as it sees the listening line.
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) {
       logger?.warn({ signal }, 'second signal: exiting now');
-      lock?.release();
       process.exit(1);
     }
     stopping = true;
     logger?.info({ signal }, 'shutting down');
-    void (server?.shutdown() ?? Promise.resolve()).finally(() => {
-      lock?.release();
-      logger?.info({}, 'shut down');
-      process.exit(0);
-    });
+    // Sessions first (their open transactions roll back), then a checkpoint and the engine.
+    void (server?.shutdown() ?? Promise.resolve())
+      .then(() => database?.close())
+      .catch((err: unknown) => logger?.error({ err }, 'shutdown checkpoint failed'))
+      .finally(() => {
+        logger?.info({}, 'shut down');
+        process.exit(0);
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -45,16 +50,15 @@ async function serve(flags: CliFlags): Promise<void> {
     const config = resolveConfig(flags);
     const tls = config.tls ? loadTlsContext(config.tls) : undefined;
     logger = createLogger(config.logLevel);
-    lock = lockDataDir(config.dataDir, { host: config.host, port: config.port });
-    const parser = await loadParser();
-    server = new VecgresServer({ config, logger, parser, ...(tls ? { tls } : {}) });
+    database = await openDatabase(config, logger);
+    server = new VecgresServer({ config, logger, db: database.db, ...(tls ? { tls } : {}) });
     const address = await server.listen();
     if (stopping) return;
     const line = `vecgres listening on ${config.host}:${address.port}`;
     process.stdout.write(`${line}\n`);
     logger.info({ host: config.host, port: address.port, dataDir: config.dataDir, tls: tls !== undefined }, line);
   } catch (err) {
-    lock?.release();
+    await database?.close().catch(() => undefined);
     fail(err, logger);
   }
 }

@@ -7,17 +7,18 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import type { SecureContext } from 'node:tls';
 import { cannotConnectNow, tooManyConnections } from '@vecgres/errors';
 import { createScramCache, serveConnection, type StartupInfo, type WireConnection, type WireLogger } from '@vecgres/pg-wire';
+import { Session, type Database } from '@vecgres/executor';
 import type { Logger } from 'pino';
 import { createAuthProvider } from './auth';
-import type { SqlParser } from './bootstrap/parse';
-import { BootstrapSession } from './bootstrap/session';
-import { TableStore } from './bootstrap/table-store';
 import { ConfigError, type ServerConfig } from './config/config-types';
+import { activityRows } from './engine/activity';
+import { EngineQueryHandler } from './engine/engine-handler';
 
 export interface ServerOptions {
   config: ServerConfig;
   logger: Logger;
-  parser: SqlParser;
+  /** The SQL engine's database (over the opened StorageEngine); sessions are made per connection. */
+  db: Database;
   tls?: SecureContext;
 }
 
@@ -26,10 +27,9 @@ const SHUTDOWN_GRACE_MS = 5000;
 
 export class VecgresServer {
   private readonly server: Server;
-  private readonly sessions = new Map<string, BootstrapSession>();
+  private readonly sessions = new Map<string, EngineQueryHandler>();
   private readonly connections = new Set<WireConnection>();
   private readonly processIds = new Set<number>();
-  private readonly store = new TableStore();
   private readonly scramCache = createScramCache();
   private readonly auth;
   private shuttingDown = false;
@@ -91,7 +91,7 @@ export class VecgresServer {
     const backendKey = this.newBackendKey();
     const key = `${backendKey.processId}:${backendKey.secretKey}`;
     const logger = this.options.logger.child({ conn: backendKey.processId, remote: socket.remoteAddress });
-    let session: BootstrapSession | null = null;
+    let session: EngineQueryHandler | null = null;
     const conn = serveConnection(socket, {
       auth: this.auth,
       ...(this.options.tls ? { tls: this.options.tls } : {}),
@@ -103,13 +103,12 @@ export class VecgresServer {
         if (this.sessions.size >= this.options.config.maxConnections) {
           throw tooManyConnections('sorry, too many clients already', { severity: 'FATAL' });
         }
-        session = new BootstrapSession({
-          parser: this.options.parser,
-          store: this.store,
-          startup,
+        const engineSession = new Session(this.options.db, startup.user, {
           maxConnections: this.options.config.maxConnections,
-          onClose: () => this.sessions.delete(key),
+          startupParams: startup.params,
         });
+        engineSession.serverInfo = { activity: () => activityRows(this.sessions, engineSession) };
+        session = new EngineQueryHandler(this.options.db, engineSession, () => this.sessions.delete(key));
         this.sessions.set(key, session);
         logger.debug({ user: startup.user, database: startup.database }, 'session started');
         return session;
@@ -125,7 +124,7 @@ export class VecgresServer {
       this.connections.delete(conn);
       this.processIds.delete(backendKey.processId);
       this.sessions.delete(key);
-      await (session as BootstrapSession | null)?.close();
+      await (session as EngineQueryHandler | null)?.close();
     });
   }
 }

@@ -71,7 +71,7 @@ test('node-postgres over TLS: the socket is a TLSSocket and queries work', async
 });
 
 test('postgres.js with ssl: require', async () => {
-  const sql = postgres({ host: server.host, port: server.port, user: 'postgres', database: 'postgres', ssl: 'require', fetch_types: false, max: 1 });
+  const sql = postgres({ host: server.host, port: server.port, user: 'postgres', database: 'postgres', ssl: 'require', max: 1 });
   try {
     expect([...(await sql`select ${5}::int4 as n`)]).toEqual([{ n: 5 }]);
   } finally {

@@ -31,6 +31,8 @@ export interface ServerConfig {
   dataDir: string;
   logLevel: LogLevel;
   maxConnections: number;
+  /** Seconds between periodic checkpoints (catalog blob + WAL truncation); 0 = only at shutdown. */
+  checkpointInterval: number;
   tls?: TlsFiles;
   auth: AuthConfig;
 }
@@ -41,6 +43,7 @@ export const DEFAULTS = {
   dataDir: './vecgres-data',
   logLevel: 'info' as LogLevel,
   maxConnections: 100,
+  checkpointInterval: 300,
 };
 
 /** A configuration problem: reported as one line on stderr, exit code 1, no stack. */

@@ -10,8 +10,15 @@ const files = (map: Record<string, string>) => (p: string) => {
 describe('resolveConfig', () => {
   it('uses the defaults', () => {
     expect(resolveConfig({}, { env: {}, cwd: '/srv' })).toEqual({
-      host: '127.0.0.1', port: 5433, dataDir: '/srv/vecgres-data', logLevel: 'info', maxConnections: 100, auth: { users: {} },
+      host: '127.0.0.1', port: 5433, dataDir: '/srv/vecgres-data', logLevel: 'info', maxConnections: 100, checkpointInterval: 300, auth: { users: {} },
     });
+  });
+
+  it('checkpointInterval from the environment or the config file, validated', () => {
+    const readFile = files({ '/etc/c.json': JSON.stringify({ checkpointInterval: 60 }) });
+    expect(resolveConfig({}, { env: { VECGRES_CONFIG: '/etc/c.json' }, cwd: '/w', readFile }).checkpointInterval).toBe(60);
+    expect(resolveConfig({}, { env: { VECGRES_CHECKPOINT_INTERVAL: '0' }, cwd: '/w' }).checkpointInterval).toBe(0);
+    expect(() => resolveConfig({}, { env: { VECGRES_CHECKPOINT_INTERVAL: 'soon' }, cwd: '/w' })).toThrow(/checkpoint interval/);
   });
 
   it('precedence: flag > env > config file > default', () => {

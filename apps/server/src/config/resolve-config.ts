@@ -68,6 +68,10 @@ export function resolveConfig(flags: CliFlags, options: ResolveOptions = {}): Se
     pick(flags.maxConnections, 'max-connections', env.VECGRES_MAX_CONNECTIONS, 'VECGRES_MAX_CONNECTIONS', file.maxConnections, 'maxConnections'),
     DEFAULTS.maxConnections, 1, 100000, 'max connections',
   );
+  const checkpointInterval = integer(
+    pick(undefined, 'checkpoint-interval', env.VECGRES_CHECKPOINT_INTERVAL, 'VECGRES_CHECKPOINT_INTERVAL', file.checkpointInterval, 'checkpointInterval'),
+    DEFAULTS.checkpointInterval, 0, 86400 * 365, 'checkpoint interval',
+  );
   const level = pick(flags.logLevel, 'log-level', env.VECGRES_LOG_LEVEL, 'VECGRES_LOG_LEVEL', file.logLevel, 'logLevel');
   if (level && !LOG_LEVELS.includes(String(level.value) as LogLevel)) {
     throw new ConfigError(`invalid log level "${level.value}" (from ${level.from}): expected one of ${LOG_LEVELS.join(', ')}`);
@@ -89,6 +93,7 @@ export function resolveConfig(flags: CliFlags, options: ResolveOptions = {}): Se
     dataDir,
     logLevel: (level?.value as LogLevel | undefined) ?? DEFAULTS.logLevel,
     maxConnections,
+    checkpointInterval,
     auth: file.auth ?? { users: {} },
   };
   if (cert && key) config.tls = { cert: resolve(cwd, String(cert.value)), key: resolve(cwd, String(key.value)) };

@@ -4,6 +4,7 @@ let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
 });
+afterAll(() => h.close());
 
 const nameType = (fields: Array<{ name: string; typeOid: number }>) => fields.map((f) => [f.name, f.typeOid]);
 
@@ -67,15 +68,12 @@ describe('SELECT constants (simple protocol)', () => {
 
   it('refuses what it does not implement with 0A000', async () => {
     const cases: Array<[string, string]> = [
-      ['SELECT 1 WHERE true', 'SelectStmt'],
-      ['SELECT 1 + 1', 'A_Expr'],
-      ['SELECT now()', 'FuncCall'],
-      ['VACUUM', 'VacuumStmt'],
-      ['CREATE INDEX i ON t (a)', 'IndexStmt'],
+      ['LISTEN ch', 'listen'],
+      ['NOTIFY ch', 'notify'],
     ];
     for (const [sql, kind] of cases) {
       const { error } = await simple(h.session(), sql);
-      expect(error).toMatchObject({ sqlstate: '0A000', message: `vecgres: statement not supported yet: ${kind}` });
+      expect(error).toMatchObject({ sqlstate: '0A000', message: `${kind} statements are not supported yet` });
     }
   });
 
@@ -124,8 +122,8 @@ describe('SELECT with parameters (extended protocol)', () => {
   });
 
   it('uses the declared parameter type and casts at run time', async () => {
-    const r = await extended(h.session(), 'SELECT $1::int4 + 0', ['1'], { paramTypes: [25] });
-    expect(r.error).toMatchObject({ sqlstate: '0A000' });
+    const r = await extended(h.session(), 'SELECT $1::int4 + 1 AS n', ['1'], { paramTypes: [25] });
+    expect(r.sink.textRows()).toEqual([['2']]);
     const ok = await extended(h.session(), 'SELECT $1::int4 AS n', ['41'], { paramTypes: [25] });
     expect(ok.paramTypes).toEqual([25]);
     expect(ok.sink.textRows()).toEqual([['41']]);
@@ -155,11 +153,6 @@ describe('SELECT with parameters (extended protocol)', () => {
   it('refuses several statements in one Parse', async () => {
     const r = await extended(h.session(), 'SELECT 1; SELECT 2');
     expect(r.error).toMatchObject({ sqlstate: '42601', message: 'cannot insert multiple commands into a prepared statement' });
-  });
-
-  it('an unreferenced parameter gap is 42P18', async () => {
-    const r = await extended(h.session(), 'SELECT $2::int4', ['1', '2']);
-    expect(r.error).toMatchObject({ sqlstate: '42P18', message: 'could not determine data type of parameter $1' });
   });
 
   it('an empty Parse executes as EmptyQueryResponse', async () => {

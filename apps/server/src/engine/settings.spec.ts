@@ -1,10 +1,10 @@
 import { createHarness, extended, simple, type Harness } from '../testing/session-harness';
-import { formatDuration, parseDuration } from './setting-values';
 
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
 });
+afterAll(() => h.close());
 
 describe('SHOW / SET / RESET', () => {
   it('SHOW names the column with the canonical spelling', async () => {
@@ -40,7 +40,7 @@ describe('SHOW / SET / RESET', () => {
     const s = h.session();
     await simple(s, "SET statement_timeout = 1000; SET DateStyle = 'german'; SET client_encoding = 'utf8'; SET extra_float_digits TO 0");
     expect((await simple(s, 'SHOW statement_timeout; SHOW DateStyle; SHOW client_encoding; SHOW extra_float_digits')).sink.textRows()).toEqual([
-      ['1s'], ['German, MDY'], ['UTF8'], ['0'],
+      ['1s'], ['German, DMY'], ['UTF8'], ['0'],
     ]);
     await simple(s, "SET statement_timeout = '1500ms'");
     expect((await simple(s, 'SHOW statement_timeout')).sink.textRows()).toEqual([['1500ms']]);
@@ -161,16 +161,24 @@ describe('SHOW / SET / RESET', () => {
   });
 });
 
-describe('durations', () => {
-  it('parses and prints like the GUC machinery', () => {
-    expect(parseDuration('100')).toBe(100);
-    expect(parseDuration('1.5s')).toBe(1500);
-    expect(parseDuration('2min')).toBe(120000);
-    expect(parseDuration('1h')).toBe(3600000);
-    expect(parseDuration('x')).toBeNull();
-    expect(formatDuration(0)).toBe('0');
-    expect(formatDuration(60000)).toBe('1min');
-    expect(formatDuration(86400000)).toBe('1d');
-    expect(formatDuration(1001)).toBe('1001ms');
+describe('settings through functions and DateStyle', () => {
+  it('set_config is SET (or SET LOCAL) from a query', async () => {
+    const s = h.session();
+    const r = await simple(s, "SELECT set_config('application_name', 'via_fn', false)");
+    expect(r.sink.textRows()).toEqual([['via_fn']]);
+    expect(r.sink.parameterStatuses()).toEqual([['application_name', 'via_fn']]);
+    await simple(s, "BEGIN; SELECT set_config('search_path', 'x', true)");
+    expect((await simple(s, 'SHOW search_path')).sink.textRows()).toEqual([['x']]);
+    await simple(s, 'COMMIT');
+    expect((await simple(s, 'SHOW search_path')).sink.textRows()).toEqual([['"$user", public']]);
+  });
+
+  it('DateStyle keeps the field order it had; German implies DMY', async () => {
+    const s = h.session();
+    await simple(s, "SET DateStyle = 'German'");
+    await simple(s, 'SET DateStyle = ISO');
+    expect((await simple(s, 'SHOW DateStyle')).sink.textRows()).toEqual([['ISO, DMY']]);
+    await simple(s, "SET DateStyle = 'SQL, YMD'");
+    expect((await simple(s, 'SHOW DateStyle')).sink.textRows()).toEqual([['SQL, YMD']]);
   });
 });

@@ -1,40 +1,42 @@
-// Builds bootstrap sessions over one shared parser and table store for unit tests, and
-// helpers to run simple and extended queries against them.
-import type { BindArgs, StartupInfo } from '@vecgres/pg-wire';
-import { loadParser, type SqlParser } from '../bootstrap/parse';
-import { BootstrapSession } from '../bootstrap/session';
-import { TableStore } from '../bootstrap/table-store';
+// Builds engine-backed query handlers (one Database in a temp data directory, one executor
+// Session per handler) for unit tests, and helpers to run simple and extended queries.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Database, Session } from '@vecgres/executor';
+import type { BindArgs } from '@vecgres/pg-wire';
+import { loadParser } from '@vecgres/sql';
+import { StorageEngine } from '@vecgres/storage';
+import { EngineQueryHandler } from '../engine/engine-handler';
 import { FakeSink } from './fake-sink';
 
 export interface Harness {
-  parser: SqlParser;
-  store: TableStore;
-  session(params?: Record<string, string>): BootstrapSession;
+  db: Database;
+  engine: StorageEngine;
+  session(params?: Record<string, string>): EngineQueryHandler;
+  close(): Promise<void>;
 }
 
 export async function createHarness(): Promise<Harness> {
-  const parser = await loadParser();
-  const store = new TableStore();
+  await loadParser();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vecgres-server-'));
+  const { engine } = await StorageEngine.open(dir, { autoMaintenance: false });
+  const db = new Database(engine);
   return {
-    parser,
-    store,
+    db,
+    engine,
     session(params = {}) {
-      const startup: StartupInfo = {
-        user: 'tester',
-        database: 'db',
-        params,
-        processId: 1,
-        secretKey: 2,
-        remoteAddress: '127.0.0.1',
-        tls: false,
-      };
-      return new BootstrapSession({ parser, store, startup, maxConnections: 100 });
+      return new EngineQueryHandler(db, new Session(db, 'tester', { maxConnections: 100, startupParams: params }));
+    },
+    async close() {
+      await engine.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
 /** Runs a simple Query; returns the sink and the error (if any) instead of throwing. */
-export async function simple(session: BootstrapSession, sql: string, sink = new FakeSink()): Promise<{ sink: FakeSink; error: any }> {
+export async function simple(session: EngineQueryHandler, sql: string, sink = new FakeSink()): Promise<{ sink: FakeSink; error: any }> {
   try {
     await session.simpleQuery(sql, sink);
     return { sink, error: null };
@@ -52,7 +54,7 @@ export interface ExtendedRun {
 
 /** Parse + Bind + Execute + Sync, with text params unless formats are given. */
 export async function extended(
-  session: BootstrapSession,
+  session: EngineQueryHandler,
   sql: string,
   params: Array<Buffer | string | null> = [],
   options: { paramTypes?: number[]; paramFormats?: Array<0 | 1>; resultFormats?: Array<0 | 1>; maxRows?: number } = {},

@@ -16,7 +16,7 @@ export interface SqlTarget {
   conninfo(): string;
   /** Where raw-socket tests connect (they only do trust startup: in oracle mode use a trust user). */
   endpoint(): { host: string; port: number; user: string; database: string };
-  /** Options for postgres.js (`fetch_types: false`: see postgresJsOptions). */
+  /** Options for postgres.js (see postgresJsDefaults). */
   postgresOptions(overrides?: PostgresOptions<{}>): PostgresOptions<{}>;
   close(): Promise<void>;
 }
@@ -79,10 +79,9 @@ export async function openSqlTarget(options: ServerOptions = {}): Promise<SqlTar
 }
 
 /**
- * postgres.js by default runs a pg_type catalog query on connect to learn array types; the
- * bootstrap query handler has no catalog yet, so the suite turns it off (noted in the report).
- * `onnotice` silences the default console logging of notices.
+ * postgres.js's defaults, including its pg_type catalog query on connect (fetch_types), which
+ * the engine answers from pg_catalog. `onnotice` silences the default console logging of notices.
  */
 function postgresJsDefaults(): PostgresOptions<{}> {
-  return { fetch_types: false, onnotice: () => undefined, connect_timeout: 20 };
+  return { onnotice: () => undefined, connect_timeout: 20 };
 }

@@ -1,0 +1,186 @@
+// The QueryHandler pg-wire drives for one connection, answering through the SQL engine: one
+// executor Session per connection over the server's shared Database. This file only adapts:
+// Bind parameters are decoded with pg-types (the prepared statement's types, the session's
+// text settings), rows are encoded by WireSink, reported settings that changed are sent as
+// ParameterStatus after each statement batch. Transactions, settings, COPY, cancellation and
+// statement_timeout live in the Session.
+import { SqlError, SQLSTATE, invalidBinary, isSqlError, notSupported, protocolViolation } from '@vecgres/errors';
+import type { Database, EnginePortal, PreparedStatement as EngineStatement, Session } from '@vecgres/executor';
+import { decodeValue } from '@vecgres/pg-types';
+import type {
+  BindArgs,
+  ExecuteOutcome,
+  FieldDescription,
+  IdleTimeouts,
+  Portal,
+  PreparedStatement,
+  QueryHandler,
+  ResultSink,
+  TransactionStatus,
+} from '@vecgres/pg-wire';
+import { parse } from '@vecgres/sql';
+import { WireSink, fieldsOf } from './wire-sink';
+
+class EnginePrepared implements PreparedStatement {
+  constructor(
+    readonly engine: EngineStatement,
+    readonly paramTypeOids: number[],
+    readonly fields: FieldDescription[] | null,
+  ) {}
+}
+
+class EngineBoundPortal implements Portal {
+  constructor(
+    /** null: an empty query string (EmptyQueryResponse). */
+    readonly portal: EnginePortal | null,
+    readonly fields: FieldDescription[] | null,
+    readonly formats: Array<0 | 1>,
+  ) {}
+}
+
+/** Bind's result format codes (none / one for all / one per column) expanded per column. */
+export function resultFormats(codes: ReadonlyArray<0 | 1>, columns: number): Array<0 | 1> {
+  if (codes.length === 0) return new Array<0 | 1>(columns).fill(0);
+  if (codes.length === 1) return new Array<0 | 1>(columns).fill(codes[0]!);
+  if (codes.length !== columns) throw protocolViolation(`bind message has ${codes.length} result formats but query has ${columns} columns`);
+  return [...codes];
+}
+
+export class EngineQueryHandler implements QueryHandler {
+  private reportedValues: Record<string, string>;
+  private closed = false;
+
+  constructor(
+    private readonly db: Database,
+    readonly session: Session,
+    private readonly onClose?: () => void,
+  ) {
+    this.reportedValues = session.settings.reported();
+  }
+
+  serverParameters(): Record<string, string> {
+    this.reportedValues = this.session.settings.reported();
+    return { ...this.reportedValues };
+  }
+
+  transactionStatus(): TransactionStatus {
+    return this.session.transactionStatus;
+  }
+
+  idleTimeouts(): IdleTimeouts {
+    const s = this.session.settings;
+    return { idleSessionMs: s.idleSessionTimeoutMs(), idleInTransactionMs: s.idleInTransactionTimeoutMs() };
+  }
+
+  private wireSink(sink: ResultSink, formats?: ReadonlyArray<0 | 1>, portal?: EnginePortal): WireSink {
+    return new WireSink(sink, this.session.codecs, () => this.session.settings.textOptions(), formats, portal?.columns);
+  }
+
+  async simpleQuery(sql: string, sink: ResultSink): Promise<void> {
+    try {
+      let empty = false;
+      try {
+        empty = parse(sql).length === 0;
+      } catch {
+        // A syntax error: the session reports it (and fails an open block).
+      }
+      if (empty) {
+        sink.empty();
+        return;
+      }
+      await this.session.query(sql, this.wireSink(sink));
+    } finally {
+      this.flushReports(sink);
+    }
+  }
+
+  async parse(sql: string, paramTypeOids: number[]): Promise<PreparedStatement> {
+    for (const oid of paramTypeOids) {
+      if (oid !== 0 && !this.db.codecs.has(oid)) throw notSupported(`vecgres: parameter type OID ${oid} is not supported yet`);
+    }
+    const p = this.session.prepare(sql, paramTypeOids);
+    const fields = p.stmt && p.columns.length > 0 ? fieldsOf(p.columns, []) : null;
+    return new EnginePrepared(p, [...p.paramTypes], fields);
+  }
+
+  async bind(statement: PreparedStatement, args: BindArgs): Promise<Portal> {
+    const stmt = statement as EnginePrepared;
+    const params = this.decodeParams(stmt, args);
+    if (!stmt.engine.stmt) return new EngineBoundPortal(null, null, []);
+    const portal = this.session.bind(stmt.engine, params);
+    const columns = portal.columns;
+    const formats = resultFormats(args.resultFormats, columns.length);
+    if (stmt.fields && stmt.fields.map((f) => f.typeOid).join(',') !== columns.map((c) => c.type.oid).join(',')) {
+      throw new SqlError(SQLSTATE.FEATURE_NOT_SUPPORTED, 'cached plan must not change result type');
+    }
+    return new EngineBoundPortal(portal, columns.length > 0 ? fieldsOf(columns, formats) : null, formats);
+  }
+
+  async execute(portal: Portal, maxRows: number, sink: ResultSink): Promise<ExecuteOutcome> {
+    const p = portal as EngineBoundPortal;
+    if (!p.portal) {
+      sink.empty();
+      return 'complete';
+    }
+    try {
+      return await p.portal.fetch(maxRows, this.wireSink(sink, p.formats, p.portal));
+    } finally {
+      this.flushReports(sink);
+    }
+  }
+
+  closeStatement(): void {
+    // Statements hold no resources beyond what the garbage collector reclaims.
+  }
+
+  closePortal(): void {
+    // An open portal's row stream is dropped with it.
+  }
+
+  async sync(): Promise<void> {
+    await this.session.sync();
+  }
+
+  cancel(): void {
+    this.session.cancel();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.session.cancel();
+    this.session.close();
+    this.onClose?.();
+  }
+
+  /** Decodes Bind's parameter values per the statement's types and the per-parameter formats. */
+  private decodeParams(stmt: EnginePrepared, args: BindArgs): unknown[] {
+    const want = stmt.paramTypeOids.length;
+    if (args.params.length !== want) {
+      throw protocolViolation(`bind message supplies ${args.params.length} parameters, but prepared statement "" requires ${want}`);
+    }
+    const opts = this.session.settings.textOptions();
+    return args.params.map((raw, i) => {
+      if (raw === null) return null;
+      const codec = this.db.codecs.require(stmt.paramTypeOids[i]!);
+      const format = args.paramFormats[i] ?? 0;
+      try {
+        return decodeValue(codec, raw, format, opts);
+      } catch (err) {
+        if (!isSqlError(err)) throw err;
+        if (format === 1) throw invalidBinary(`incorrect binary data format in bind parameter ${i + 1}`);
+        const shown = raw.toString('utf8');
+        throw err.with({ where: `unnamed portal parameter $${i + 1} = '${shown.length > 64 ? `${shown.slice(0, 64)}...` : shown}'` });
+      }
+    });
+  }
+
+  /** ParameterStatus for every reported parameter whose value changed since last sent. */
+  private flushReports(sink: ResultSink): void {
+    const now = this.session.settings.reported();
+    for (const [name, value] of Object.entries(now)) {
+      if (this.reportedValues[name] !== value) sink.parameterStatus(name, value);
+    }
+    this.reportedValues = now;
+  }
+}
