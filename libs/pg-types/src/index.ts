@@ -50,7 +50,7 @@ export {
   splitTimestamp, timeToFields, type DateFields, type TimeFields,
 } from './datetime/calendar';
 export { UTC_ZONE, createTimeZone, fixedOffsetZone, localOffset, localToUtc, utcToLocal, type TimeZone } from './datetime/time-zone';
-export { currentTimestamp, sessionZone, type DateOrder, type DateTimeSettings, type IntervalStyle } from './datetime/settings';
+export { currentTimestamp, sessionZone, type DateOrder, type DateOutputStyle, type DateTimeSettings, type IntervalStyle } from './datetime/settings';
 export { dateOutOfRange, intervalOutOfRange, timestampOutOfRange, unknownTimeZone } from './datetime/errors';
 export { parseUuid, uuidBytes, uuidCodec } from './codecs/uuid';
 export { jsonCodec, parseJsonText } from './codecs/json';

@@ -6,7 +6,7 @@
 // The generator is PostgreSQL's pg_prng (xoroshiro128** seeded through splitmix64, and
 // setseed(x) seeding with (2^52 - 1) * x truncated to int64), so a seeded sequence of random()
 // values matches PostgreSQL 15's exactly.
-import { UTC_ZONE, createTimeZone, type DateOrder, type IntervalStyle, type TimeZone } from '@vecgres/pg-types';
+import { UTC_ZONE, createTimeZone, type DateOrder, type DateOutputStyle, type IntervalStyle, type TimeZone } from '@vecgres/pg-types';
 import type { FunctionSessionPart } from '../exec/exec-context';
 import type { SessionSettings } from './settings';
 
@@ -76,7 +76,7 @@ export class FunctionSessionState {
   /** The session part for one statement of the transaction that started at `transactionStart`. */
   part(settings: SessionSettings, transactionStart: bigint): FunctionSessionPart {
     const timeZone = this.timeZone(settings.get('TimeZone'));
-    const dateOrder = (settings.get('DateStyle').split(', ')[1] ?? 'MDY') as DateOrder;
+    const [dateStyle, dateOrder = 'MDY'] = settings.get('DateStyle').split(', ') as [DateOutputStyle, DateOrder?];
     return {
       transactionStart,
       statementStart: wallClockMicros(),
@@ -87,6 +87,7 @@ export class FunctionSessionState {
       output: {
         extraFloatDigits: settings.extraFloatDigits(),
         dateOrder,
+        dateStyle,
         intervalStyle: settings.get('IntervalStyle') as IntervalStyle,
         timeZone,
       },

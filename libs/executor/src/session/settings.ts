@@ -9,7 +9,7 @@
 // @see https://www.postgresql.org/docs/16/runtime-config-client.html
 import { DEFAULT_SEARCH_PATH, formatSearchPath, parseSearchPath } from '@vecgres/catalog';
 import { SqlError, SQLSTATE, undefinedObject } from '@vecgres/errors';
-import { createTimeZone, type DateOrder, type IntervalStyle, type TextOutputOptions } from '@vecgres/pg-types';
+import { createTimeZone, type DateOrder, type DateOutputStyle, type IntervalStyle, type TextOutputOptions } from '@vecgres/pg-types';
 import type { Expr, SetStmt } from '@vecgres/sql';
 import { DEFS, DEFS_BY_NAME, SERVER_VERSION } from './setting-defs';
 import { normalizeDateStyle, parseDuration } from './setting-values';
@@ -225,11 +225,12 @@ export class SessionSettings {
 
   /** Options for pg-types text I/O from DateStyle, TimeZone, IntervalStyle, extra_float_digits. */
   textOptions(): TextOutputOptions {
-    const order = (this.values.get('datestyle') ?? 'ISO, MDY').split(', ')[1] as DateOrder;
+    const [style, order] = (this.values.get('datestyle') ?? 'ISO, MDY').split(', ') as [DateOutputStyle, DateOrder];
     const zoneName = this.values.get('timezone') ?? 'UTC';
     return {
       extraFloatDigits: this.extraFloatDigits(),
       dateOrder: order,
+      dateStyle: style,
       intervalStyle: (this.values.get('intervalstyle') ?? 'postgres') as IntervalStyle,
       timeZone: createTimeZone(zoneName) ?? zoneName,
     };

@@ -52,7 +52,7 @@ export function decodeDateBinary(data: Buffer): number {
 
 export const dateCodec: TypeCodec<number> = {
   type: PG_TYPES.date,
-  toText: formatDate,
+  toText: (value, options) => formatDate(value, options?.dateStyle, options?.dateOrder),
   fromText: parseDate,
   toBinary: encodeDateBinary,
   fromBinary: decodeDateBinary,

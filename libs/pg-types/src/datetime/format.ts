@@ -5,6 +5,7 @@ import {
   TIMESTAMP_INFINITY, TIMESTAMP_MINUS_INFINITY, daysToDate, splitTimestamp, timeToFields,
   type DateFields, type TimeFields,
 } from './calendar';
+import type { DateOrder, DateOutputStyle } from './settings';
 import type { TimeZone } from './time-zone';
 import { utcToLocal } from './time-zone';
 
@@ -45,12 +46,23 @@ export function formatTzOffset(offsetSeconds: number): string {
   return `${sign}${pad2(h)}`;
 }
 
-/** date_out: days since 2000-01-01, or ±Infinity. */
-export function formatDate(days: number): string {
+/**
+ * date_out (EncodeDateOnly): days since 2000-01-01, or ±Infinity, in DateStyle's output style:
+ * ISO `2024-03-09`, SQL `03/09/2024` (`09/03/2024` with DMY), Postgres `03-09-2024`
+ * (`09-03-2024` with DMY), German `09.03.2024`; years <= 0 get ` BC`.
+ */
+export function formatDate(days: number, style: DateOutputStyle = 'ISO', order: DateOrder = 'MDY'): string {
   if (days === Infinity) return 'infinity';
   if (days === -Infinity) return '-infinity';
-  const d = isoDate(daysToDate(days));
-  return d.bc ? `${d.text} BC` : d.text;
+  const f = daysToDate(days);
+  const y = displayYear(f.year);
+  const dm = order === 'DMY';
+  let text: string;
+  if (style === 'SQL') text = dm ? `${pad2(f.day)}/${pad2(f.month)}/${y.text}` : `${pad2(f.month)}/${pad2(f.day)}/${y.text}`;
+  else if (style === 'German') text = `${pad2(f.day)}.${pad2(f.month)}.${y.text}`;
+  else if (style === 'Postgres') text = dm ? `${pad2(f.day)}-${pad2(f.month)}-${y.text}` : `${pad2(f.month)}-${pad2(f.day)}-${y.text}`;
+  else text = isoDate(f).text;
+  return y.bc ? `${text} BC` : text;
 }
 
 /** time_out: microseconds since midnight (0 .. 24:00:00 inclusive). */

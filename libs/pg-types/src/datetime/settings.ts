@@ -7,12 +7,19 @@ import { UTC_ZONE, createTimeZone, type TimeZone } from './time-zone';
 /** Field order for ambiguous numeric dates (the second part of DateStyle). */
 export type DateOrder = 'MDY' | 'DMY' | 'YMD';
 export type IntervalStyle = 'postgres' | 'postgres_verbose' | 'sql_standard' | 'iso_8601';
+/** DateStyle's output style (its first part). */
+export type DateOutputStyle = 'ISO' | 'SQL' | 'Postgres' | 'German';
 
 export interface DateTimeSettings {
   /** Session TimeZone: a TimeZone built once with createTimeZone (preferred), or a zone name. */
   timeZone?: TimeZone | string;
-  /** DateStyle's input field order; output is always ISO. Default MDY. */
+  /** DateStyle's field order: input of ambiguous dates, and SQL/Postgres date output. Default MDY. */
   dateOrder?: DateOrder;
+  /**
+   * DateStyle's output style for dates. Default ISO. Timestamps are printed in ISO whatever
+   * the style (the non-ISO timestamp styles need zone abbreviations; not supported yet).
+   */
+  dateStyle?: DateOutputStyle;
   /** IntervalStyle for interval output. Default 'postgres'. */
   intervalStyle?: IntervalStyle;
   /**
