@@ -51,7 +51,7 @@ const FAMILIES = {
     convert_from convert_to textcat`,
   datetime: `now clock_timestamp statement_timestamp transaction_timestamp timeofday date_trunc
     date_part extract age to_date to_timestamp make_date make_time make_timestamp make_timestamptz
-    make_interval justify_days justify_hours justify_interval date_bin isfinite timezone`,
+    make_interval justify_days justify_hours justify_interval date_bin isfinite timezone overlaps`,
   json: `to_json to_jsonb jsonb_build_object jsonb_build_array json_build_object json_build_array
     jsonb_typeof json_typeof jsonb_array_length json_array_length jsonb_extract_path
     jsonb_extract_path_text json_extract_path json_extract_path_text jsonb_set jsonb_set_lax
@@ -67,7 +67,7 @@ const FAMILIES = {
   srf: 'generate_series generate_subscripts unnest',
   aggregate: `count sum avg min max bool_and bool_or every array_agg string_agg jsonb_agg json_agg
     jsonb_object_agg json_object_agg stddev stddev_pop stddev_samp variance var_pop var_samp
-    bit_and bit_or`,
+    bit_and bit_or percentile_cont percentile_disc mode`,
   window: `row_number rank dense_rank percent_rank cume_dist ntile lag lead first_value last_value
     nth_value`,
   system: `version current_schema current_schemas current_database current_user session_user

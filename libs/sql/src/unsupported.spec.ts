@@ -16,14 +16,13 @@ describe('unsupported constructs -> 0A000 "<construct> is not supported" with a 
     ['DO $$ BEGIN END $$', 'DO is not supported', 'DO'],
     ['GRANT SELECT ON t TO bob', 'GRANT/REVOKE is not supported', 'GRANT'],
     ['CREATE ROLE bob', 'CREATE ROLE is not supported', 'CREATE'],
-    ['SELECT a FROM t GROUP BY ROLLUP (a)', 'GROUPING SETS/ROLLUP/CUBE is not supported', 'ROLLUP'],
     ['SELECT a FROM t TABLESAMPLE SYSTEM (10)', 'TABLESAMPLE is not supported', 'SYSTEM'],
     ["SELECT 'x' IS JSON", 'IS JSON is not supported', "'x'"],
     ['SELECT XMLELEMENT(NAME foo)', 'XML expression is not supported', 'XMLELEMENT'],
     ['SELECT GROUPING(a) FROM t GROUP BY a', 'GROUPING() is not supported', 'GROUPING'],
     ['CREATE TABLE t (a int) INHERITS (u)', 'INHERITS is not supported', 't ('],
     ['CREATE TABLE t (a int) PARTITION BY RANGE (a)', 'PARTITION BY is not supported', 'PARTITION'],
-    ['CREATE TABLE t (LIKE u)', 'LIKE in CREATE TABLE is not supported', 'u)'],
+    ['CREATE TABLE t (LIKE u INCLUDING DEFAULTS)', 'LIKE ... INCLUDING in CREATE TABLE is not supported', 'u INCLUDING DEFAULTS)'],
     ['CREATE TABLE t (a int, EXCLUDE USING gist (a WITH =))', 'EXCLUDE constraint is not supported', 'EXCLUDE'],
     ['ALTER TABLE t ALTER COLUMN a SET STATISTICS 100', 'ALTER TABLE SET STATISTICS is not supported', 'ALTER'],
     ['ALTER VIEW v RENAME COLUMN a TO b', 'ALTER VIEW RENAME COLUMN is not supported', 'v RENAME'],
@@ -51,7 +50,7 @@ describe('unsupported constructs -> 0A000 "<construct> is not supported" with a 
   });
 
   it('positions count characters after non-ASCII text', () => {
-    const sql = "SELECT 'ñandú', x FROM t GROUP BY CUBE (x)";
-    expect(parseError(sql)).toMatchObject({ sqlstate: '0A000', position: at(sql, 'CUBE') });
+    const sql = "SELECT 'ñandú', x FROM t TABLESAMPLE SYSTEM (10)";
+    expect(parseError(sql)).toMatchObject({ sqlstate: '0A000', position: at(sql, 'SYSTEM') });
   });
 });

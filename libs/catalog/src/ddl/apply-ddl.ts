@@ -4,6 +4,7 @@
 import type { Stmt } from '@vecgres/sql';
 import type { CatalogState } from '../model/state';
 import { alterTable } from './alter-table';
+import { comment } from './comment';
 import { createIndex } from './create-index';
 import { createTable, type AsColumn } from './create-table';
 import type { DdlContext, DdlResult } from './ddl-builder';
@@ -16,7 +17,7 @@ import { truncate } from './truncate';
 /** Statement kinds applyDdl handles. */
 export const DDL_KINDS = [
   'createTable', 'alterTable', 'drop', 'createIndex', 'createSchema', 'createExtension',
-  'alterExtension', 'createSequence', 'truncate',
+  'alterExtension', 'createSequence', 'truncate', 'comment',
 ] as const satisfies ReadonlyArray<Stmt['kind']>;
 
 export type DdlStmt = Extract<Stmt, { kind: (typeof DDL_KINDS)[number] }>;
@@ -41,5 +42,6 @@ export function applyDdl(state: CatalogState, stmt: DdlStmt, ctx: DdlContext, op
     case 'alterExtension': return alterExtension(state, stmt, ctx);
     case 'createSequence': return createSequence(state, stmt, ctx);
     case 'truncate': return truncate(state, stmt, ctx);
+    case 'comment': return comment(state, stmt, ctx);
   }
 }

@@ -12,6 +12,7 @@ import { DdlBuilder, type DdlContext, type DdlResult } from './ddl-builder';
 import { createColumnSequence, MAX_COLUMNS, planColumn, type ColumnPlan } from './columns';
 import { addCheckConstraint, addForeignKey, addKeyConstraint } from './constraints';
 import { relationNamespaceForCreate } from './schema';
+import { requireRelation } from '../lookup/resolve';
 
 /** Columns of CREATE TABLE ... AS, known only after planning the query (given by the engine). */
 export interface AsColumn { name: string; type: Oid; typmod: number }
@@ -53,7 +54,22 @@ export function createTable(state: CatalogState, stmt: CreateTableStmt, ctx: Ddl
       plans.push({ row: { attnum: i + 1, name: d.name, type: d.type, typmod: d.typmod, ndims: 0, notNull: false, identity: '', generated: '', dropped: false }, constraints: [] });
     });
   } else {
-    stmt.columns.forEach((def, i) => plans.push(planColumn(b, def, i + 1, tableName)));
+    // LIKE copies names, types and NOT NULL only (no INCLUDING options), at its place in the list.
+    const addLikes = (position: number) => {
+      for (const like of (stmt.likes ?? []).filter((l) => l.position === position)) {
+        const src = requireRelation(b.catalog, ctx, like.table);
+        if (!('columns' in src)) throw new SqlError(SQLSTATE.WRONG_OBJECT_TYPE, `"${src.name}" is not a table, view, materialized view, composite type, or foreign table`);
+        for (const c of src.columns) {
+          if (c.dropped) continue;
+          plans.push({ row: { attnum: plans.length + 1, name: c.name, type: c.type, typmod: c.typmod, ndims: c.ndims, notNull: c.notNull, identity: '', generated: '', dropped: false }, constraints: [] });
+        }
+      }
+    };
+    stmt.columns.forEach((def, i) => {
+      addLikes(i);
+      plans.push(planColumn(b, def, plans.length + 1, tableName));
+    });
+    addLikes(stmt.columns.length);
   }
   for (const p of plans) {
     if (names.has(p.row.name)) throw new SqlError(SQLSTATE.DUPLICATE_COLUMN, `column "${p.row.name}" specified more than once`);

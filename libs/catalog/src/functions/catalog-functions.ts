@@ -55,7 +55,7 @@ function buildFunctions(): Record<string, CatalogFunction> {
     pg_type_is_visible: (ctx, a) => pgTypeIsVisible(ctx, oid(a[0])),
     pg_function_is_visible: (ctx, a) => pgFunctionIsVisible(ctx, oid(a[0])),
     obj_description: (ctx, a) => objDescription(ctx, oid(a[0]), a.length > 1 ? str(a[1]) : undefined),
-    col_description: () => colDescription(),
+    col_description: (ctx, a) => colDescription(ctx, oid(a[0]), int(a[1])),
     shobj_description: () => shobjDescription(),
     pg_get_serial_sequence: (ctx, a) => pgGetSerialSequence(ctx, str(a[0]), str(a[1])),
     current_schema: (ctx) => currentSchemaFn(ctx),

@@ -46,8 +46,11 @@ export function objDescription(ctx: SystemViewContext, oid: Oid, catalogName?: s
   return null;
 }
 
-/** col_description(table, column): vecgres has no COMMENT ON COLUMN yet. */
-export function colDescription(): string | null {
+/** col_description(table, column): the column's comment, or NULL. */
+export function colDescription(ctx: SystemViewContext, table: Oid, column: number): string | null {
+  for (const d of pgDescriptionRows(ctx)) {
+    if (d.objoid === table && d.objsubid === column && d.classoid === CLASS_OID.pg_class) return d.description as string;
+  }
   return null;
 }
 

@@ -33,6 +33,8 @@ export interface ColumnRow {
   /** attgenerated: '' or 's' (stored generated column; `default` holds the expression). */
   generated: '' | 's';
   dropped: boolean;
+  /** COMMENT ON COLUMN (pg_description, objsubid = attnum). */
+  comment?: string;
 }
 
 export type RelPersistence = 'p' | 'u' | 't';
@@ -47,6 +49,8 @@ interface RelationBase {
   /** reloptions as `name=value` strings, as PostgreSQL shows them. */
   options: string[];
   extension?: Oid;
+  /** COMMENT ON TABLE / VIEW / ... (pg_description, objsubid 0). */
+  comment?: string;
 }
 
 /** relkind 'r' */

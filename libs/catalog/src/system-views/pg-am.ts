@@ -57,8 +57,15 @@ export function* pgTablespaceRows(): Iterable<ViewRecord> {
   }
 }
 
-/** Comments: vecgres has no COMMENT yet, so only extensions' own comments (from the registry). */
+/** Comments: COMMENT ON relations / columns (kept on their rows) and extensions' own comments. */
 export function* pgDescriptionRows(ctx: SystemViewContext): Iterable<ViewRecord> {
+  for (const r of ctx.catalog.relations()) {
+    if (r.comment !== undefined) yield { objoid: r.oid, classoid: CLASS_OID.pg_class, objsubid: 0, description: r.comment };
+    if (!('columns' in r)) continue;
+    for (const c of r.columns) {
+      if (c.comment !== undefined && !c.dropped) yield { objoid: r.oid, classoid: CLASS_OID.pg_class, objsubid: c.attnum, description: c.comment };
+    }
+  }
   for (const e of ctx.catalog.extensions()) {
     const comment = ctx.registry?.extensionSpec(e.name)?.comment;
     if (comment) yield { objoid: e.oid, classoid: CLASS_OID.pg_extension, objsubid: 0, description: comment };

@@ -17,6 +17,7 @@ import type { ScalarFn } from '../functions/function-table';
 import { regIoCast } from './reg-cast';
 import { likeRegExp } from '../functions/text';
 import { PgArray } from '@vecgres/pg-types';
+import { toPgArray } from '../functions/array';
 import { sqlBodyFunction } from '../functions/sql-body';
 import type { ExecContext, Row } from '../exec/exec-context';
 import { constValue } from './const-value';
@@ -241,7 +242,8 @@ class ExprCompiler {
     const a = this.compile(e.arg);
     const src = e.arg.type.oid === 705 ? 25 : e.arg.type.oid;
     let conv: ((v: unknown) => unknown) | undefined;
-    if (e.method === 'func') conv = this.withContext(this.ctx.sessionFunctions[e.impl!] ?? requireScalar(e.impl!, `cast to ${e.type.oid}`), [src], e.type.oid);
+    if (e.method === 'array' && e.elem) conv = this.arrayCast(e.elem);
+    else if (e.method === 'func') conv = this.withContext(this.ctx.sessionFunctions[e.impl!] ?? requireScalar(e.impl!, `cast to ${e.type.oid}`), [src], e.type.oid);
     else if (e.method === 'io' && src !== e.type.oid) conv = regIoCast(this.ctx, src, e.type.oid) ?? ioCast(this.ctx.codecs, src, e.type.oid);
     const mod = typmodCoercion(e.type.oid, e.type.typmod, e.explicit);
     const f = conv && mod ? (v: unknown) => mod(conv!(v)) : conv ?? mod;
@@ -249,6 +251,19 @@ class ExprCompiler {
     return (row) => {
       const v = a(row);
       return v === null ? null : f(v);
+    };
+  }
+
+  /** ArrayCoerceExpr: the element conversion applied to every non-null element (dims kept). */
+  private arrayCast(el: NonNullable<Extract<BoundExpr, { kind: 'cast' }>['elem']>): (v: unknown) => unknown {
+    const src = el.source === 705 ? 25 : el.source;
+    let conv: ((v: unknown) => unknown) | undefined;
+    if (el.method === 'func') conv = this.withContext(this.ctx.sessionFunctions[el.impl!] ?? requireScalar(el.impl!, `cast to ${el.type.oid}`), [src], el.type.oid);
+    else if (el.method === 'io' && src !== el.type.oid) conv = regIoCast(this.ctx, src, el.type.oid) ?? ioCast(this.ctx.codecs, src, el.type.oid);
+    const f = conv;
+    return (v) => {
+      const a = toPgArray(v);
+      return f ? new PgArray(a.elements.map((x) => (x === null ? null : f(x))), a.dims, a.lowerBounds) : a;
     };
   }
 

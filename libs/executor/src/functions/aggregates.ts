@@ -3,8 +3,13 @@
 // sum(int8) / sum(numeric) -> numeric; avg(integers/numeric) -> numeric at select_div_scale;
 // sum/avg over no (non-NULL) rows -> NULL; min/max by the type's order.
 import { notSupported } from '@vecgres/errors';
+import { PgArray } from '@vecgres/pg-types';
 import type { AggregateCall } from '@vecgres/planner';
+import { jsonAggregate } from './aggregates-json';
+import { statsAggregate } from './aggregates-stats';
+import { orderedSetAggregate } from './aggregates-ordered-set';
 import { comparatorFor } from './compare';
+import type { FunctionContext } from './extra-context';
 import { decAdd, decDiv, decFromInt, decToString, parseDec, type Dec } from './decimal';
 import { numericCmp } from './numeric';
 import { fitInt } from './int';
@@ -82,7 +87,7 @@ const stringAgg: AggImpl<string | null> = {
 const arrayAgg: AggImpl<unknown[] | null> = {
   init: () => null,
   step: (s, [v]) => [...(s ?? []), v],
-  final: (s) => s,
+  final: (s) => (s === null ? null : PgArray.of(s)),
 };
 
 const FIXED: Record<string, AggImpl> = {
@@ -107,9 +112,13 @@ const FIXED: Record<string, AggImpl> = {
 };
 
 /** The implementation of one aggregate call of a plan. */
-export function aggregateImpl(call: AggregateCall): AggImpl {
+export function aggregateImpl(call: AggregateCall, fctx?: FunctionContext): AggImpl {
   const fixed = FIXED[call.impl];
   if (fixed) return fixed;
+  const json = fctx ? jsonAggregate(call.impl, fctx) : undefined;
+  if (json) return json;
+  const stats = statsAggregate(call.impl) ?? orderedSetAggregate(call.impl);
+  if (stats) return stats;
   const m = /^(.*?)_?(larger|smaller)$/.exec(call.impl);
   if (m) {
     const family = m[1];

@@ -91,7 +91,7 @@ export function makeTimestamp(year: number, month: number, day: number, hour: nu
 }
 
 /** make_interval(years, months, weeks, days, hours, mins, secs). */
-export function makeInterval(years: number, months: number, weeks: number, days: number, hours: number, mins: number, secs: number): Interval {
+export function makeInterval(years = 0, months = 0, weeks = 0, days = 0, hours = 0, mins = 0, secs = 0): Interval {
   const outOfRange = () => new SqlError(SQLSTATE.DATETIME_VALUE_OUT_OF_RANGE, 'interval out of range');
   if (!Number.isFinite(secs)) throw outOfRange();
   const m = years * 12 + months;

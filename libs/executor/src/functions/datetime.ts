@@ -16,6 +16,7 @@ import {
 } from '@vecgres/pg-types';
 import { contextual, setReturning, type FunctionContext } from './extra-context';
 import type { FunctionTable } from './function-table';
+import { OVERLAPS_FUNCTIONS } from './datetime-overlaps';
 import {
   extractDate, extractInterval, extractTime, extractTimestamp, partToFloat, truncInterval, truncTimestamp,
   truncTimestamptz,
@@ -92,6 +93,7 @@ function series(start: bigint, stop: bigint, step: Interval, add: (t: bigint, s:
 }
 
 export const DATETIME_FUNCTIONS: FunctionTable = {
+  ...OVERLAPS_FUNCTIONS,
   // ---- current time (contextual: the transaction / statement clock) ----
   now: contextual((ctx: FunctionContext) => ctx.transactionStart),
   statement_timestamp: contextual((ctx: FunctionContext) => ctx.statementStart),

@@ -6,7 +6,7 @@
 // embedded, arrays nest, anything else is its output text as a string.
 import { SQLSTATE, SqlError } from '@vecgres/errors';
 import {
-  Jsonb, JsonbNumber, builtinTypeByOid, escapeJsonString, formatFloat4, formatFloat8, isJsonbArray, isJsonbObject,
+  Jsonb, JsonbNumber, builtinTypeByOid, escapeJsonString, formatFloat4, formatJsonb, formatFloat8, isJsonbArray, isJsonbObject,
   makeJsonbObject, parseJsonb, parseNumericText, PgArray, type JsonbValue,
 } from '@vecgres/pg-types';
 import { CAST_FUNCTIONS } from './cast';
@@ -82,6 +82,25 @@ export function buildObject(ctx: FunctionContext, ...args: unknown[]): Jsonb {
     entries.push([keyText, toJsonbValue(ctx, args[i + 1], ctx.argTypes[i + 1] ?? OID.text)]);
   }
   return new Jsonb(makeJsonbObject(entries));
+}
+
+/**
+ * row_to_json / to_json of a whole row, given as (column name, value) pairs: composite_to_json's
+ * compact layout `{"x":1,"y":null}`; a json column is embedded as written.
+ */
+export function recordToJson(ctx: FunctionContext, ...args: unknown[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i + 1 < args.length; i += 2) {
+    const oid = ctx.argTypes[i + 1] ?? OID.text;
+    const v = args[i + 1];
+    const j = v !== null && oid === OID.json ? undefined : toJsonbValue(ctx, v, oid);
+    // array_to_json prints SQL arrays without blanks (`[1,2]`); other values as their json(b) text.
+    const compact = (x: JsonbValue, top: boolean): string =>
+      Array.isArray(x) && (top || builtinTypeByOid(oid)?.elementOid !== undefined) ? `[${(x as JsonbValue[]).map((y) => compact(y, false)).join(',')}]` : formatJsonb(x);
+    const text = j === undefined ? (v as string) : Array.isArray(j) && builtinTypeByOid(oid)?.elementOid !== undefined ? compact(j, true) : formatJsonb(j);
+    parts.push(`${escapeJsonString(String(args[i]))}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /** jsonb_build_array(VARIADIC "any"). */

@@ -10,8 +10,9 @@ import { SQLSTATE, SqlError } from '@vecgres/errors';
 import { Jsonb, JsonbNumber, isJsonbArray, isJsonbObject, type JsonbValue } from '@vecgres/pg-types';
 import { contextual, setReturning } from './extra-context';
 import type { FunctionTable } from './function-table';
+import { JSONPATH_FUNCTIONS } from './jsonpath';
 import {
-  buildArray, buildObject, jsonbBoolCast, jsonbNumberCast, jsonbObject, prettyJsonb, stripNulls, toJsonb,
+  buildArray, buildObject, jsonbBoolCast, jsonbNumberCast, jsonbObject, prettyJsonb, recordToJson, stripNulls, toJsonb,
 } from './jsonb-build';
 import {
   jsonArrayElement, jsonArrayElementText, jsonArrayElements, jsonArrayLength, jsonEach, jsonExtractPath,
@@ -104,6 +105,9 @@ export const JSONB_FUNCTIONS: FunctionTable = {
   to_jsonb: contextual(toJsonb),
   jsonb_build_object: contextual(buildObject),
   jsonb_build_object_noargs: () => new Jsonb(new Map()),
+  // row_to_json(record): the binder passes the record as (column name, value) pairs (whole-row.ts).
+  row_to_json: contextual(recordToJson),
+  ...JSONPATH_FUNCTIONS,
   jsonb_build_array: contextual(buildArray),
   jsonb_build_array_noargs: () => new Jsonb([]),
   jsonb_object: (a: unknown) => jsonbObject(a),

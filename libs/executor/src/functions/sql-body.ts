@@ -11,6 +11,7 @@ export function sqlBodyFunction(ctx: ExecContext, call: BoundCall): ScalarFn | u
   if (call.impl !== ANYTEXTCAT && call.impl !== TEXTANYCAT) return undefined;
   const other = call.impl === ANYTEXTCAT ? 0 : 1;
   const codec = ctx.codecs.get(call.args[other].type.oid);
-  const text = (v: unknown) => (codec ? codec.toText(v) : String(v));
+  // `$n::text` is the cast, not the output function: bool's cast (booltext) gives `true`, not `t`.
+  const text = (v: unknown) => (typeof v === 'boolean' ? String(v) : codec ? codec.toText(v) : String(v));
   return other === 0 ? (a: unknown, b: string) => text(a) + b : (a: string, b: unknown) => a + text(b);
 }

@@ -12,6 +12,7 @@ import {
   PgArray, createCodecRegistry, int2Codec, decodeArrayBinary, encodeArrayBinary, formatArrayText, parseArrayText,
   type CodecRegistry, type TypeCodec,
 } from '@vecgres/pg-types';
+import { jsonpathCodec } from '../functions/jsonpath';
 
 function invalid(type: string, text: string): SqlError {
   return new SqlError(SQLSTATE.INVALID_TEXT_REPRESENTATION, `invalid input syntax for type ${type}: "${text}"`);
@@ -105,6 +106,7 @@ function catalogTypeCodecs(): TypeCodec<any>[] {
     charCodec, arrayOf(1002, '_char', charCodec),
     stringCodec(194, 'pg_node_tree'), aclitem, arrayOf(1034, '_aclitem', aclitem),
     vectorCodec(22, 'int2vector', int2Codec), vectorCodec(30, 'oidvector', oid),
+    jsonpathCodec, arrayOf(4073, '_jsonpath', jsonpathCodec),
   );
   return out;
 }

@@ -2,7 +2,7 @@
 // effects in the same transaction: a new table gets a storage table named by its OID, a
 // dropped one is dropped, TRUNCATE deletes the visible rows; column defaults, type rewrites,
 // constraint validation and unique index builds are in ddl-data-effects.ts.
-import { Catalog, applyDdl, resetSequence, type DdlStmt, type ResolveContext } from '@vecgres/catalog';
+import { Catalog, applyDdl, resetSequence, type ApplyOptions, type DdlStmt, type ResolveContext } from '@vecgres/catalog';
 import { notSupported } from '@vecgres/errors';
 import { typeOfTableExpr } from '@vecgres/planner';
 import type { EngineSink } from './result-sink';
@@ -10,14 +10,15 @@ import type { SessionTransaction } from './session-tx';
 import { ddlTag } from './command-tag';
 import { applyDataEffects } from './ddl-data-effects';
 
-export async function executeDdl(tx: SessionTransaction, stmt: DdlStmt, resolve: ResolveContext, sink: EngineSink): Promise<void> {
-  if (stmt.kind === 'createTable' && stmt.as) throw notSupported('CREATE TABLE ... AS is not supported yet');
+export async function executeDdl(tx: SessionTransaction, stmt: DdlStmt, resolve: ResolveContext, sink: EngineSink, opts: ApplyOptions = {}): Promise<void> {
+  // CREATE TABLE ... AS comes through create-table-as.ts, which supplies the query's columns.
+  if (stmt.kind === 'createTable' && stmt.as && !opts.asColumns) throw notSupported('CREATE TABLE ... AS is not supported yet');
   const before = tx.catalog.state;
   const registry = tx.db.registry;
   // Index expression types come from the binder (the catalog picks the default opclass by them).
   const result = tx.catalog.apply((state) => applyDdl(state, stmt, {
     ...resolve, registry, typeOfExpr: (expr, table) => typeOfTableExpr({ catalog: new Catalog(state), registry, resolve }, table, expr),
-  }));
+  }, opts));
   for (const effect of result.effects) {
     switch (effect.type) {
       case 'createRelation':

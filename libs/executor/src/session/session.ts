@@ -22,6 +22,7 @@ import { runExplain } from './explain-exec';
 import { dmlTag } from './command-tag';
 import type { Database } from './database';
 import { executeDdl } from './ddl-exec';
+import { executeCreateTableAs } from './create-table-as';
 import { executeCheckpoint, executeVacuum } from './maintenance-exec';
 import { sizeFunctions } from './size-functions';
 import type { EngineSink } from './result-sink';
@@ -308,6 +309,14 @@ export class Session {
 
   private async utility(stmt: Stmt, sink: EngineSink, paramTypes: readonly number[], describe: boolean): Promise<void> {
     if (stmt.kind === 'transaction') return this.transaction(stmt, sink);
+    if (stmt.kind === 'createTable' && stmt.as) {
+      const tx = this.current();
+      tx.beginStatement();
+      return executeCreateTableAs(tx, { ...stmt, as: stmt.as }, this.resolveContext(), sink, {
+        plan: (s) => this.planFor(tx, s, paramTypes, true),
+        run: (plan) => runPlan(plan, { params: [], ...this.runOptions(tx) }),
+      });
+    }
     if (isDdlStmt(stmt)) return executeDdl(this.current(), stmt, this.resolveContext(), sink);
     switch (stmt.kind) {
       case 'explain': {

@@ -240,7 +240,8 @@ function bindCase(env: ExprEnv, e: Extract<Expr, { kind: 'case' }>): BoundExpr {
     : { kind: 'const', type: { oid: T.unknown, typmod: -1 }, value: null, location: -1 };
   const results = [...whens.map((w) => w.then), elseE];
   const locs = [...e.whens.map((w) => w.then.location), e.else?.location ?? -1];
-  const type = selectCommonType(ctx, results, 'CASE', locs);
+  // transformCaseExpr considers the ELSE result first (lcons), which decides the 42804 wording.
+  const type = selectCommonType(ctx, [elseE, ...results.slice(0, -1)], 'CASE', [locs[locs.length - 1], ...locs.slice(0, -1)]);
   const coerced = coerceAll(ctx, results, type, 'CASE', locs);
   return {
     kind: 'case',

@@ -8,6 +8,7 @@ import type { BoundExpr, TypeRef } from '../types/bound-expr';
 import { at } from './bind-context';
 import { bindExpr, type ExprEnv } from './bind-expr';
 import { bindOperator } from './resolve-operator';
+import { rewriteRowInSubquery } from './row-in-subquery';
 import type { Scope } from './scope';
 import { T } from './type-oids';
 
@@ -22,6 +23,8 @@ const BOOL: TypeRef = { oid: T.bool, typmod: -1 };
 
 export function bindSubquery(env: ExprEnv, e: Extract<Expr, { kind: 'exists' | 'scalarSubquery' | 'subqueryCompare' | 'arraySubquery' }>): BoundExpr {
   const { ctx } = env;
+  const rowIn = e.kind === 'subqueryCompare' ? rewriteRowInSubquery(ctx, e) : undefined;
+  if (rowIn) return bindExpr(env, rowIn);
   const sub = env.subqueries.plan(e.query, env.scope);
   const plan = ctx.addSubplan(sub.plan);
   if (e.kind === 'exists') return { kind: 'subquery', mode: 'exists', plan, correlated: sub.correlated, type: BOOL };

@@ -83,7 +83,7 @@ function resolveSpec(wc: WindowCollector, over: WindowSpec): WindowSpec {
   return over;
 }
 
-function bindKey(env: ExprEnv, s: { expr: import('@vecgres/sql').Expr; direction: SortBy['direction']; nulls: SortBy['nulls']; using?: string; location: number }): WindowKey {
+export function bindKey(env: ExprEnv, s: { expr: import('@vecgres/sql').Expr; direction: SortBy['direction']; nulls: SortBy['nulls']; using?: string; location: number }): WindowKey {
   if (s.using) throw notSupported('ORDER BY ... USING is not supported', at(s.location));
   let expr = bindExpr(env, s.expr);
   if (expr.type.oid === T.unknown) expr = tryCoerce(env.ctx, expr, { oid: T.text, typmod: -1 }, 'implicit', s.expr.location) ?? expr;

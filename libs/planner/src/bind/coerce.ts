@@ -17,7 +17,8 @@ export type CoercionPath =
   | { method: 'none' }
   | { method: 'relabel' }
   | { method: 'func'; impl: string }
-  | { method: 'io' };
+  | { method: 'io' }
+  | { method: 'array'; source: number; target: number; elem: Exclude<CoercionPath, { method: 'none' | 'array' }> };
 
 /** find_coercion_pathway: how `source` becomes `target` in context `cc` (none when it cannot). */
 export function coercionPath(ctx: BindContext, source: number, target: number, cc: CoercionContext): CoercionPath {
@@ -32,6 +33,15 @@ export function coercionPath(ctx: BindContext, source: number, target: number, c
     if (cast.method === 'i') return { method: 'io' };
     const proc = ctx.catalog.proc(cast.func);
     return proc ? { method: 'func', impl: proc.impl } : { method: 'none' };
+  }
+  // No pg_cast entry between two array types: convert element by element (ARRAY_COERCE);
+  // never into int2vector / oidvector (find_coercion_pathway excludes them).
+  const vectorTarget = target === T.int2vector || target === T.oidvector;
+  const srcElem = ctx.category(source) === 'A' ? ctx.type(source)?.elem ?? 0 : 0;
+  const tgtElem = ctx.category(target) === 'A' && !vectorTarget ? ctx.type(target)?.elem ?? 0 : 0;
+  if (srcElem && tgtElem) {
+    const elem = coercionPath(ctx, srcElem, tgtElem, cc);
+    if (elem.method !== 'none' && elem.method !== 'array') return { method: 'array', source: srcElem, target: tgtElem, elem };
   }
   // No pg_cast entry: automatic I/O conversion to a string type (assignment or explicit) or
   // from a string type (explicit only).
@@ -92,6 +102,11 @@ export function tryCoerce(ctx: BindContext, e: BoundExpr, target: TypeRef, cc: C
   let out: BoundExpr;
   if (path.method === 'relabel') out = { kind: 'cast', arg: e, type: base, method: 'binary', explicit, location };
   else if (path.method === 'io') out = { kind: 'cast', arg: e, type: base, method: 'io', explicit, location };
+  else if (path.method === 'array') {
+    const el = path.elem;
+    const elem = { source: path.source, type: { oid: path.target, typmod: -1 }, method: el.method === 'relabel' ? 'binary' as const : el.method, ...(el.method === 'func' ? { impl: el.impl } : {}) };
+    out = { kind: 'cast', arg: e, type: base, method: 'array', elem, explicit, location };
+  }
   else out = { kind: 'cast', arg: e, type: base, method: 'func', impl: path.impl, explicit, location };
   return withTypmod(out, target, cc, location);
 }

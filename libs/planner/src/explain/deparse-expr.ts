@@ -99,6 +99,7 @@ export function deparseExpr(e: BoundExpr, opts: DeparseOptions = {}): string {
 }
 
 export function deparseAggregate(a: AggregateCall, opts: DeparseOptions = {}): string {
-  const args = a.args.length === 0 ? '*' : `${a.distinct ? 'DISTINCT ' : ''}${list(a.args, opts)}`;
+  const order = a.orderBy?.map((k) => `${deparseExpr(k.expr, opts)}${k.desc ? ' DESC' : ''}`).join(', ');
+  const args = a.args.length === 0 ? '*' : `${a.distinct ? 'DISTINCT ' : ''}${list(a.args, opts)}${order ? ` ORDER BY ${order}` : ''}`;
   return `${a.name}(${args})${a.filter ? ` FILTER (WHERE ${deparseExpr(a.filter, opts)})` : ''}`;
 }

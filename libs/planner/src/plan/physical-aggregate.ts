@@ -9,4 +9,6 @@ export interface PhysicalAggregate {
   input: PhysicalNode;
   groupKeys: BoundExpr[];
   aggregates: AggregateCall[];
+  /** ROLLUP / CUBE / GROUPING SETS: each set lists the groupKeys it groups by; the others read NULL. */
+  groupingSets?: number[][];
 }

@@ -79,7 +79,7 @@ function findColumn(rel: TableRelation, columns: ScanColumn[], name: string, loc
 }
 
 export function planInsert(ctx: BindContext, stmt: InsertStmt, host: QueryPlanner): PlannedModify {
-  if (stmt.with) throw notSupported('WITH is not supported yet', at(stmt.location));
+  if (stmt.with) return host.withClause(stmt.with, undefined, () => planInsert(ctx, { ...stmt, with: undefined }, host));
   const rel = requireTable(ctx, stmt.target);
   const columns = tableColumns(rel);
   const env: ExprEnv = { ctx, scope: new Scope(), clause: 'VALUES', subqueries: host };
@@ -141,7 +141,7 @@ export function planInsert(ctx: BindContext, stmt: InsertStmt, host: QueryPlanne
 }
 
 export function planUpdate(ctx: BindContext, stmt: UpdateStmt, host: QueryPlanner): PlannedModify {
-  if (stmt.with) throw notSupported('WITH is not supported yet', at(stmt.location));
+  if (stmt.with) return host.withClause(stmt.with, undefined, () => planUpdate(ctx, { ...stmt, with: undefined }, host));
   const rel = requireTable(ctx, stmt.target);
   const columns = tableColumns(rel);
   const { scope, tree } = planModifySource(ctx, host, rel, columns, stmt.target.alias, stmt.from, stmt.location);
@@ -169,7 +169,7 @@ export function planUpdate(ctx: BindContext, stmt: UpdateStmt, host: QueryPlanne
 }
 
 export function planDelete(ctx: BindContext, stmt: DeleteStmt, host: QueryPlanner): PlannedModify {
-  if (stmt.with) throw notSupported('WITH is not supported yet', at(stmt.location));
+  if (stmt.with) return host.withClause(stmt.with, undefined, () => planDelete(ctx, { ...stmt, with: undefined }, host));
   const rel = requireTable(ctx, stmt.target);
   const columns = tableColumns(rel);
   const { scope, tree } = planModifySource(ctx, host, rel, columns, stmt.target.alias, stmt.using, stmt.location);

@@ -2,7 +2,7 @@
 // results are trimmed to their visible columns (ORDER BY helpers dropped) so that a join or a
 // set operation sees exactly the subquery's columns.
 import { SQLSTATE, SqlError, notSupported } from '@vecgres/errors';
-import type { Query } from '@vecgres/sql';
+import type { Query, WithClause } from '@vecgres/sql';
 import { at } from '../bind/bind-context';
 import type { BindContext } from '../bind/bind-context';
 import type { PlannedSubquery } from '../bind/bind-subquery';
@@ -35,7 +35,11 @@ export class QueryPlanner implements QueryPlannerHost {
 
   /** WITH (non-recursive): the CTEs are planned where referenced, as inlined subqueries. */
   private withCtes(q: Query, parent: Scope | undefined): PlannedQuery {
-    const w = q.with!;
+    return this.withClause(q.with!, parent, () => this.planTop({ ...q, with: undefined } as Query, parent));
+  }
+
+  /** Makes the WITH queries of `w` visible while `body` plans the statement they belong to. */
+  withClause<T>(w: WithClause, parent: Scope | undefined, body: () => T): T {
     const ctx = this.ctx;
     const base = ctx.ctes.length;
     try {
@@ -58,7 +62,7 @@ export class QueryPlanner implements QueryPlannerHost {
         this.planQuery(cte.query as Query, parent);
         ctx.ctes.push({ name: cte.name, query: cte.query as Query, ...(cte.columns ? { columns: cte.columns } : {}), depth: ctx.ctes.length });
       }
-      return this.planTop({ ...q, with: undefined } as Query, parent);
+      return body();
     } finally {
       ctx.ctes.splice(base);
     }

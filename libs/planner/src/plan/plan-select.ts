@@ -163,7 +163,10 @@ export function planSelect(ctx: BindContext, q: SelectQuery, parent: Scope | und
   const wins = newWindowCollector(q.windows);
   const srfs: SrfCollector = { calls: [] };
   const targets = bindTargets({ ...env, clause: 'SELECT', aggs, wins, srfs }, q);
-  const groupKeys = q.groupBy.map((g) => resolveGroupKey(env, g, targets));
+  const rawKeys = q.groupBy.map((g) => resolveGroupKey(env, g, targets));
+  // Grouping sets may name one expression several times: keep one key per expression.
+  const groupKeys = q.groupingSets ? rawKeys.filter((k, i) => rawKeys.findIndex((x) => boundKey(x) === boundKey(k)) === i) : rawKeys;
+  const groupingSets = q.groupingSets?.map((set) => [...new Set(set.map((i) => groupKeys.findIndex((x) => boundKey(x) === boundKey(rawKeys[i]))))]);
   let having = q.having ? bindCondition({ ...env, clause: 'HAVING', aggs }, q.having, 'HAVING') : undefined;
   const sortItems = q.orderBy.map((s) => resolveSortItem({ ...env, aggs, wins, srfs }, s, targets));
   const onExprs = q.distinct?.on ?? [];
@@ -181,7 +184,7 @@ export function planSelect(ctx: BindContext, q: SelectQuery, parent: Scope | und
   const junkKeys = junk.map(boundKey);
   let windowInput = (e: BoundExpr) => e;
   if (aggs.calls.length > 0 || groupKeys.length > 0 || having) {
-    node = { kind: 'aggregate', input: node, groupKeys, aggregates: aggs.calls };
+    node = { kind: 'aggregate', input: node, groupKeys, aggregates: aggs.calls, ...(groupingSets ? { groupingSets } : {}) };
     const keyNames = groupKeys.map((k) => deparseExpr(k));
     const aggNames = aggs.calls.map((a) => deparseAggregate(a));
     const rw = (e: BoundExpr) => rewriteForAggregate(e, groupKeys, keyNames, aggNames);

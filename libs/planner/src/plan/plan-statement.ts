@@ -46,6 +46,7 @@ export function planStatement(stmt: Stmt, opts: BindOptions): PlannedStatement {
       return {
         kind: 'plan', command: stmt.kind, root: m.node, subplans: ctx.subplans, params: ctx.finalParams(),
         columns: outputColumns(ctx, m.columns), visibleWidth: m.columns.length,
+        ...(ctx.preSteps.length > 0 ? { preSteps: ctx.preSteps } : {}),
       };
     }
     default:

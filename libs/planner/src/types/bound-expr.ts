@@ -59,11 +59,16 @@ export interface BoundCast {
   kind: 'cast';
   arg: BoundExpr;
   type: TypeRef;
-  method: 'func' | 'binary' | 'io';
+  /** 'array': array_coerce — each element converts as `elem` says (ArrayCoerceExpr). */
+  method: 'func' | 'binary' | 'io' | 'array';
   impl?: string;
+  elem?: BoundElemCast;
   explicit: boolean;
   location: number;
 }
+
+/** How one array element converts: from `source` to `type` by `method` (impl for 'func'). */
+export interface BoundElemCast { source: number; type: TypeRef; method: 'func' | 'binary' | 'io'; impl?: string }
 
 export interface BoundBool { kind: 'bool'; op: 'and' | 'or' | 'not'; args: BoundExpr[]; type: TypeRef }
 
@@ -157,6 +162,8 @@ export interface AggregateCall {
   args: BoundExpr[];
   distinct: boolean;
   filter?: BoundExpr;
+  /** ORDER BY inside the call (string_agg(x, ',' ORDER BY x)): rows are fed to the aggregate in this order. */
+  orderBy?: Array<{ expr: BoundExpr; desc: boolean; nullsFirst: boolean; cmpImpl: string }>;
   /** The argument type (for comparison-based aggregates: min/max). */
   argType?: TypeRef;
   type: TypeRef;

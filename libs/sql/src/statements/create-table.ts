@@ -60,7 +60,10 @@ export function translateCreateTable(ctx: TranslateContext, b: PgNode): CreateTa
     const [tag, e] = unwrap(el);
     if (tag === 'ColumnDef') stmt.columns.push(translateColumnDef(ctx, e));
     else if (tag === 'Constraint') stmt.constraints.push(translateConstraint(ctx, e));
-    else if (tag === 'TableLikeClause') throw ctx.unsupported('LIKE in CREATE TABLE', e.relation?.location);
+    else if (tag === 'TableLikeClause') {
+      if (e.options) throw ctx.unsupported('LIKE ... INCLUDING in CREATE TABLE', e.relation?.location);
+      (stmt.likes ??= []).push({ table: qualifiedName(ctx, e.relation), position: stmt.columns.length });
+    }
     else throw ctx.unsupported(`table element of kind ${tag}`, e?.location);
   }
   return stmt;

@@ -5,6 +5,7 @@ import { list, stringList, unwrap, type PgNode, type TranslateContext } from '..
 import { exprList, optExpr, translateExpr } from '../expressions/expr';
 import { sortList, translateWindowDef } from '../expressions/functions';
 import { translateFromList } from './from';
+import { translateGroupBy } from './grouping-sets';
 import { qualifiedName } from './names';
 import { translateStmt } from './statement';
 
@@ -30,11 +31,13 @@ export function translateSelect(ctx: TranslateContext, b: PgNode): Query {
   }
   const targets = translateTargets(ctx, b.targetList);
   const from = translateFromList(ctx, b.fromClause);
+  const group = translateGroupBy(ctx, b.groupClause);
   const select: SelectQuery = {
     kind: 'select',
     targets,
     from,
-    groupBy: translateGroupBy(ctx, b.groupClause),
+    groupBy: group.exprs,
+    ...(group.sets ? { groupingSets: group.sets } : {}),
     groupByDistinct: b.groupDistinct === true,
     windows: list(b.windowClause).map((w) => translateWindowDef(ctx, w)),
     ...tail,
@@ -63,15 +66,6 @@ export function translateTargets(ctx: TranslateContext, nodes: PgNode[] | undefi
     const target: SelectTarget = { expr: translateExpr(ctx, t.val), location: ctx.loc(t.location) };
     if (t.name !== undefined) target.alias = t.name;
     return target;
-  });
-}
-
-function translateGroupBy(ctx: TranslateContext, nodes: PgNode[] | undefined) {
-  return list(nodes).map((n) => {
-    const [tag, b] = unwrap(n);
-    // ROLLUP / CUBE / GROUPING SETS, and `GROUP BY ()`.
-    if (tag === 'GroupingSet') throw ctx.unsupported('GROUPING SETS/ROLLUP/CUBE', b.location);
-    return translateExpr(ctx, n);
   });
 }
 

@@ -3,6 +3,7 @@
 import type { Stmt } from '../types';
 import { unwrap, type PgNode, type TranslateContext } from '../context';
 import { translateAlterObjectSchema, translateAlterTable, translateRename } from './alter-table';
+import { translateComment } from './comment';
 import { translateCopy } from './copy';
 import { translateCreateIndex } from './create-index';
 import { translateCreateTable, translateCreateTableAs } from './create-table';
@@ -58,6 +59,7 @@ const TRANSLATORS: Record<string, Translator> = {
   ListenStmt: translateListen,
   UnlistenStmt: translateUnlisten,
   NotifyStmt: translateNotify,
+  CommentStmt: translateComment,
 };
 
 /** SQL words for statement node names whose CamelCase does not read as the command. */
@@ -74,7 +76,6 @@ const COMMAND_WORDS: Record<string, string> = {
   LockStmt: 'LOCK',
   ClusterStmt: 'CLUSTER',
   CallStmt: 'CALL',
-  CommentStmt: 'COMMENT',
   RuleStmt: 'CREATE RULE',
   LoadStmt: 'LOAD',
   DeclareCursorStmt: 'DECLARE CURSOR',

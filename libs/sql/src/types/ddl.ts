@@ -81,6 +81,8 @@ export interface CreateTableStmt {
   onCommit?: 'preserveRows' | 'deleteRows' | 'drop';
   /** CREATE TABLE ... AS SELECT: the query (columns then come from `asColumns` or the query). */
   as?: { query: import('./query').Query; columns: string[]; withData: boolean };
+  /** `LIKE source` elements (no INCLUDING options): `position` = explicit columns before it. */
+  likes?: Array<{ table: QualifiedName; position: number }>;
   location: number;
 }
 
@@ -191,5 +193,16 @@ export interface ReindexStmt {
   /** Relation for index/table; a bare name for schema/database (absent = current database). */
   name?: QualifiedName;
   options: DefOption[];
+  location: number;
+}
+
+/** COMMENT ON TABLE / VIEW / COLUMN ... IS 'text' | NULL (NULL removes the comment). */
+export interface CommentStmt {
+  kind: 'comment';
+  objectType: 'table' | 'view' | 'column';
+  /** The relation (for a column: the column's table). */
+  table: QualifiedName;
+  column?: string;
+  comment: string | null;
   location: number;
 }

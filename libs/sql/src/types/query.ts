@@ -96,6 +96,8 @@ export interface SelectQuery extends QueryTail {
   from: FromItem[];
   where?: Expr;
   groupBy: Expr[];
+  /** ROLLUP / CUBE / GROUPING SETS: each set lists indices into groupBy (absent: one set of all). */
+  groupingSets?: number[][];
   groupByDistinct: boolean;
   having?: Expr;
   windows: WindowSpec[];

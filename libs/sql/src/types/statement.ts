@@ -3,7 +3,7 @@ import type { DeleteStmt, InsertStmt, UpdateStmt } from './dml';
 import type {
   AlterExtensionStmt, AlterTableStmt, CreateDatabaseStmt, CreateExtensionStmt, CreateIndexStmt,
   CreateSchemaStmt, CreateSequenceStmt, CreateTableStmt, DropDatabaseStmt, DropStmt, ReindexStmt,
-  TruncateStmt,
+  TruncateStmt, CommentStmt,
 } from './ddl';
 import type { Query } from './query';
 import type {
@@ -16,7 +16,7 @@ export type Stmt =
   | Query | InsertStmt | UpdateStmt | DeleteStmt
   | CreateTableStmt | AlterTableStmt | DropStmt | CreateIndexStmt | CreateSchemaStmt
   | CreateExtensionStmt | AlterExtensionStmt | CreateSequenceStmt | TruncateStmt
-  | CreateDatabaseStmt | DropDatabaseStmt | ReindexStmt
+  | CreateDatabaseStmt | DropDatabaseStmt | ReindexStmt | CommentStmt
   | TransactionStmt | SetStmt | ShowStmt | CopyStmt | ExplainStmt | PrepareStmt | ExecuteStmt
   | DeallocateStmt | VacuumStmt | CheckpointStmt | DiscardStmt | ListenStmt | UnlistenStmt
   | NotifyStmt;
