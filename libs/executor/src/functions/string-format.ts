@@ -3,40 +3,11 @@
 // (FunctionContext.formatValue over argTypes), so concat(1.50::numeric) is '1.50' and a date
 // prints in DateStyle.
 import { SQLSTATE, SqlError } from '@vecgres/errors';
+import { quoteIdentifier as quoteIdent, quoteLiteral } from '@vecgres/catalog';
 import type { FunctionContext } from './extra-context';
 
-/** Keywords quote_ident must quote: PostgreSQL 15's reserved, column-name and type/function-name ones. */
-const NON_UNRESERVED_KEYWORDS: ReadonlySet<string> = new Set([
-  'all', 'analyse', 'analyze', 'and', 'any', 'array', 'as', 'asc', 'asymmetric', 'authorization',
-  'between', 'bigint', 'binary', 'bit', 'boolean', 'both', 'case', 'cast', 'char', 'character',
-  'check', 'coalesce', 'collate', 'collation', 'column', 'concurrently', 'constraint', 'create',
-  'cross', 'current_catalog', 'current_date', 'current_role', 'current_schema', 'current_time',
-  'current_timestamp', 'current_user', 'dec', 'decimal', 'default', 'deferrable', 'desc',
-  'distinct', 'do', 'else', 'end', 'except', 'exists', 'extract', 'false', 'fetch', 'float', 'for',
-  'foreign', 'freeze', 'from', 'full', 'grant', 'greatest', 'group', 'grouping', 'having', 'ilike',
-  'in', 'initially', 'inner', 'inout', 'int', 'integer', 'intersect', 'interval', 'into', 'is',
-  'isnull', 'join', 'lateral', 'leading', 'least', 'left', 'like', 'limit', 'localtime',
-  'localtimestamp', 'national', 'natural', 'nchar', 'none', 'normalize', 'not', 'notnull', 'null',
-  'nullif', 'numeric', 'offset', 'on', 'only', 'or', 'order', 'out', 'outer', 'overlaps',
-  'overlay', 'placing', 'position', 'precision', 'primary', 'real', 'references', 'returning',
-  'right', 'row', 'select', 'session_user', 'setof', 'similar', 'smallint', 'some', 'substring',
-  'symmetric', 'table', 'tablesample', 'then', 'time', 'timestamp', 'to', 'trailing', 'treat',
-  'trim', 'true', 'union', 'unique', 'user', 'using', 'values', 'varchar', 'variadic', 'verbose',
-  'when', 'where', 'window', 'with', 'xmlattributes', 'xmlconcat', 'xmlelement', 'xmlexists',
-  'xmlforest', 'xmlnamespaces', 'xmlparse', 'xmlpi', 'xmlroot', 'xmlserialize', 'xmltable',
-]);
-
-/** quote_identifier: quotes unless all lower-case identifier characters and not a keyword. */
-export function quoteIdent(s: string): string {
-  const safe = /^[a-z_][a-z0-9_$]*$/.test(s) && !s.includes('$') && !NON_UNRESERVED_KEYWORDS.has(s);
-  return safe ? s : `"${s.replace(/"/g, '""')}"`;
-}
-
-/** quote_literal: doubles quotes; an E'' string when there are backslashes (doubled too). */
-export function quoteLiteral(s: string): string {
-  const body = s.replace(/'/g, "''");
-  return s.includes('\\') ? `E'${body.replace(/\\/g, '\\\\')}'` : `'${body}'`;
-}
+/** quote_ident / quote_literal are the catalog's (PostgreSQL's quote_identifier over the generated keyword list). */
+export { quoteIdentifier as quoteIdent, quoteLiteral } from '@vecgres/catalog';
 
 const TEXT_TYPES = new Set([25, 1043, 1042, 19, 705]);
 
