@@ -49,6 +49,34 @@ static inline unsigned popcount8(uint8_t x) {
   return n;
 }
 
+// The scalar tails every ISA's bit kernels share: bytes [from, d_bits / 8) one at a time, then
+// the masked partial last byte. The vector loops stop at `from`; at most a few bytes remain.
+static inline uint64_t hamming_tail(const uint8_t* a, const uint8_t* b, size_t from, size_t d_bits) {
+  const size_t bytes = d_bits / 8;
+  uint64_t n = 0;
+  for (size_t i = from; i < bytes; ++i) n += popcount8(static_cast<uint8_t>(a[i] ^ b[i]));
+  const uint8_t mask = tail_bits_mask(d_bits);
+  if (mask != 0) n += popcount8(static_cast<uint8_t>((a[bytes] ^ b[bytes]) & mask));
+  return n;
+}
+
+struct BitCounts {
+  uint64_t ab = 0, aa = 0, bb = 0;  // |a & b|, |a|, |b|
+};
+
+static inline void jaccard_tail(const uint8_t* a, const uint8_t* b, size_t from, size_t d_bits, BitCounts* c) {
+  const size_t bytes = d_bits / 8;
+  const uint8_t mask = tail_bits_mask(d_bits);
+  const size_t end = mask != 0 ? bytes + 1 : bytes;
+  for (size_t i = from; i < end; ++i) {
+    const uint8_t m = i < bytes ? 0xffu : mask;
+    const uint8_t x = static_cast<uint8_t>(a[i] & m), y = static_cast<uint8_t>(b[i] & m);
+    c->ab += popcount8(static_cast<uint8_t>(x & y));
+    c->aa += popcount8(x);
+    c->bb += popcount8(y);
+  }
+}
+
 // A block of rows for a ScoreRowsFn: scan indices [begin, end) of the rows at
 // arena + (ids ? ids[j] : j) * stride (ids: uint32[limit], or null for rows 0..limit-1).
 // Rows [end, limit) may be prefetched when `prefetch` is set (the first query of a block:

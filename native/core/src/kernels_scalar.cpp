@@ -99,9 +99,7 @@ uint32_t bits_hamming(const uint8_t* a, const uint8_t* b, size_t d_bits) {
     std::memcpy(&y, b + i, 8);
     n += popcount64(x ^ y);
   }
-  for (; i < bytes; ++i) n += detail::popcount8(static_cast<uint8_t>(a[i] ^ b[i]));
-  const uint8_t mask = detail::tail_bits_mask(d_bits);
-  if (mask != 0) n += detail::popcount8(static_cast<uint8_t>((a[bytes] ^ b[bytes]) & mask));
+  n += detail::hamming_tail(a, b, i, d_bits);
   return static_cast<uint32_t>(n);
 }
 
@@ -117,19 +115,9 @@ float bits_jaccard(const uint8_t* a, const uint8_t* b, size_t d_bits) {
     aa += popcount64(x);
     bb += popcount64(y);
   }
-  for (; i < bytes; ++i) {
-    ab += detail::popcount8(static_cast<uint8_t>(a[i] & b[i]));
-    aa += detail::popcount8(a[i]);
-    bb += detail::popcount8(b[i]);
-  }
-  const uint8_t mask = detail::tail_bits_mask(d_bits);
-  if (mask != 0) {
-    const uint8_t x = static_cast<uint8_t>(a[bytes] & mask), y = static_cast<uint8_t>(b[bytes] & mask);
-    ab += detail::popcount8(static_cast<uint8_t>(x & y));
-    aa += detail::popcount8(x);
-    bb += detail::popcount8(y);
-  }
-  return detail::jaccard_from_counts(ab, aa, bb);
+  detail::BitCounts c{ab, aa, bb};
+  detail::jaccard_tail(a, b, i, d_bits, &c);
+  return detail::jaccard_from_counts(c.ab, c.aa, c.bb);
 }
 
 uint64_t read_memory(const void* data, size_t bytes) {

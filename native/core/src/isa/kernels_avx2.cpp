@@ -216,9 +216,7 @@ uint32_t bits_hamming(const uint8_t* a, const uint8_t* b, size_t d_bits) {
     n3 += _mm_popcnt_u64(load64(a + i + 24) ^ load64(b + i + 24));
   }
   for (; i + 8 <= bytes; i += 8) n0 += _mm_popcnt_u64(load64(a + i) ^ load64(b + i));
-  for (; i < bytes; ++i) n0 += _mm_popcnt_u32(static_cast<uint32_t>(a[i] ^ b[i]));
-  const uint8_t mask = detail::tail_bits_mask(d_bits);
-  if (mask != 0) n0 += _mm_popcnt_u32(static_cast<uint32_t>((a[bytes] ^ b[bytes]) & mask));
+  n0 += detail::hamming_tail(a, b, i, d_bits);
   return static_cast<uint32_t>(n0 + n1 + n2 + n3);
 }
 
@@ -232,20 +230,9 @@ float bits_jaccard(const uint8_t* a, const uint8_t* b, size_t d_bits) {
     aa += _mm_popcnt_u64(x);
     bb += _mm_popcnt_u64(y);
   }
-  uint8_t xs[8] = {0, 0, 0, 0, 0, 0, 0, 0}, ys[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  const size_t rest = bytes - i;
-  std::memcpy(xs, a + i, rest);
-  std::memcpy(ys, b + i, rest);
-  const uint8_t mask = detail::tail_bits_mask(d_bits);
-  if (mask != 0) {
-    xs[rest] = static_cast<uint8_t>(a[bytes] & mask);
-    ys[rest] = static_cast<uint8_t>(b[bytes] & mask);
-  }
-  const uint64_t x = load64(xs), y = load64(ys);
-  ab += _mm_popcnt_u64(x & y);
-  aa += _mm_popcnt_u64(x);
-  bb += _mm_popcnt_u64(y);
-  return detail::jaccard_from_counts(ab, aa, bb);
+  detail::BitCounts c{ab, aa, bb};
+  detail::jaccard_tail(a, b, i, d_bits, &c);
+  return detail::jaccard_from_counts(c.ab, c.aa, c.bb);
 }
 
 uint64_t read_memory(const void* data, size_t bytes) {

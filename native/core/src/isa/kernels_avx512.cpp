@@ -285,8 +285,7 @@ uint32_t bits_hamming(const uint8_t* a, const uint8_t* b, size_t d_bits) {
     acc = add_popcount(acc, _mm512_xor_si512(load_bytes(a + i, bytes - i), load_bytes(b + i, bytes - i)));
   }
   uint64_t n = static_cast<uint64_t>(_mm512_reduce_add_epi64(acc));
-  const uint8_t mask = detail::tail_bits_mask(d_bits);
-  if (mask != 0) n += static_cast<uint64_t>(_mm_popcnt_u32(static_cast<uint32_t>((a[bytes] ^ b[bytes]) & mask)));
+  n += detail::hamming_tail(a, b, bytes, d_bits);
   return static_cast<uint32_t>(n);
 }
 
@@ -299,17 +298,11 @@ float bits_jaccard(const uint8_t* a, const uint8_t* b, size_t d_bits) {
     aa = add_popcount(aa, x);
     bb = add_popcount(bb, y);
   }
-  uint64_t nab = static_cast<uint64_t>(_mm512_reduce_add_epi64(ab));
-  uint64_t naa = static_cast<uint64_t>(_mm512_reduce_add_epi64(aa));
-  uint64_t nbb = static_cast<uint64_t>(_mm512_reduce_add_epi64(bb));
-  const uint8_t mask = detail::tail_bits_mask(d_bits);
-  if (mask != 0) {
-    const uint32_t x = a[bytes] & mask, y = b[bytes] & mask;
-    nab += static_cast<uint64_t>(_mm_popcnt_u32(x & y));
-    naa += static_cast<uint64_t>(_mm_popcnt_u32(x));
-    nbb += static_cast<uint64_t>(_mm_popcnt_u32(y));
-  }
-  return detail::jaccard_from_counts(nab, naa, nbb);
+  detail::BitCounts c{static_cast<uint64_t>(_mm512_reduce_add_epi64(ab)),
+                      static_cast<uint64_t>(_mm512_reduce_add_epi64(aa)),
+                      static_cast<uint64_t>(_mm512_reduce_add_epi64(bb))};
+  detail::jaccard_tail(a, b, bytes, d_bits, &c);
+  return detail::jaccard_from_counts(c.ab, c.aa, c.bb);
 }
 
 uint64_t read_memory(const void* data, size_t bytes) {
