@@ -39,18 +39,28 @@ export function buildInsert(node: PhysicalInsert, ctx: ExecContext, build: NodeB
   };
 }
 
+/**
+ * The input rows of UPDATE/DELETE, skipping any whose target row id was already seen: a row
+ * joined several times (UPDATE ... FROM, DELETE ... USING) is modified once, as PostgreSQL does.
+ */
+function* oncePerTargetRow(rows: Row[], rowIdIndex: number): Generator<Row> {
+  const seen = new Set<number>();
+  for (const row of rows) {
+    const rowId = row[rowIdIndex] as number;
+    if (seen.has(rowId)) continue;
+    seen.add(rowId);
+    yield row;
+  }
+}
+
 export function buildUpdate(node: PhysicalUpdate, ctx: ExecContext, build: NodeBuilder, counter: ModifyCounter): Runner {
   const input = build(node.input, ctx);
   return async function* update() {
     const rows = await collect(input);
     const sc = new StatementConstraints(ctx, node.constraints, node);
-    const done = new Set<number>();
     const out: Row[] = [];
-    for (const row of rows) {
+    for (const row of oncePerTargetRow(rows, node.rowIdIndex)) {
       const rowId = row[node.rowIdIndex] as number;
-      // A row joined several times is updated once, as PostgreSQL does.
-      if (done.has(rowId)) continue;
-      done.add(rowId);
       const values = row.slice(0, node.columns.length);
       await sc.updateRow(node.table, rowId, values);
       counter.rows++;
@@ -67,12 +77,9 @@ export function buildDelete(node: PhysicalDelete, ctx: ExecContext, build: NodeB
   return async function* del() {
     const rows = await collect(input);
     const sc = new StatementConstraints(ctx, node.constraints, node);
-    const done = new Set<number>();
     const out: Row[] = [];
-    for (const row of rows) {
+    for (const row of oncePerTargetRow(rows, node.rowIdIndex)) {
       const rowId = row[node.rowIdIndex] as number;
-      if (done.has(rowId)) continue;
-      done.add(rowId);
       const old = row.slice(0, node.columns.length);
       sc.deleteRow(node.table, rowId, old);
       counter.rows++;
