@@ -81,3 +81,4 @@ export {
   timestampMinusInterval, timestampPlusInterval, timestampToDate, timestampToTime, timestampToTimestamptz,
   timestamptzPlusInterval, timestamptzToTimestamp,
 } from './datetime/arith';
+export { SparseVector, BitString, isSparseVector, isBitString } from './vector/values';
