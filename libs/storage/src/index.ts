@@ -20,6 +20,7 @@ export {
 } from './table/table-def';
 export type { SegmentReader, VectorArena } from './table/segment-reader';
 export { getBit as bitmapGet, bitmapBytes } from './table/segment-reader';
+export { segmentTopK, type SegmentMetric, type SegmentTopKRequest, type SegmentTopKResult } from './table/segment-top-k';
 export { SealedSegment } from './segment/sealed-segment';
 export { jsonRowCodec, type RowCodec, type RowValues } from './row/row-codec';
 export { type StorageFs, type StorageFileHandle, nodeStorageFs } from './fs/storage-fs';

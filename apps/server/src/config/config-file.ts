@@ -13,11 +13,12 @@ export interface FileConfig {
   logLevel?: string;
   maxConnections?: number | string;
   checkpointInterval?: number | string;
+  maxWalSize?: number | string;
   tls?: { cert?: string; key?: string };
   auth?: AuthConfig;
 }
 
-const TOP_KEYS = new Set(['host', 'port', 'dataDir', 'logLevel', 'maxConnections', 'checkpointInterval', 'tls', 'auth']);
+const TOP_KEYS = new Set(['host', 'port', 'dataDir', 'logLevel', 'maxConnections', 'checkpointInterval', 'maxWalSize', 'tls', 'auth']);
 
 type Json = Record<string, unknown>;
 
@@ -83,7 +84,7 @@ export function parseConfigFile(text: string, path: string): FileConfig {
   const out: FileConfig = {};
   const host = str(raw, 'host', '', path);
   if (host !== undefined) out.host = host;
-  for (const key of ['port', 'maxConnections', 'checkpointInterval'] as const) {
+  for (const key of ['port', 'maxConnections', 'checkpointInterval', 'maxWalSize'] as const) {
     const v = raw[key];
     if (v === undefined) continue;
     if (typeof v !== 'number' && typeof v !== 'string') throw new ConfigError(`config file ${path}: "${key}" must be a number`);

@@ -33,6 +33,11 @@ export interface ServerConfig {
   maxConnections: number;
   /** Seconds between periodic checkpoints (catalog blob + WAL truncation); 0 = only at shutdown. */
   checkpointInterval: number;
+  /**
+   * max_wal_size in MB: WAL written since the last checkpoint that triggers one (besides the
+   * timer), keeping the WAL and recovery time bounded during long ingests. Default 1024 (1GB).
+   */
+  maxWalSize?: number;
   tls?: TlsFiles;
   auth: AuthConfig;
 }
@@ -44,7 +49,13 @@ export const DEFAULTS = {
   logLevel: 'info' as LogLevel,
   maxConnections: 100,
   checkpointInterval: 300,
+  maxWalSize: 1024,
 };
+
+/** max_wal_size as SHOW prints it: MB, or GB when a whole number of them ('1GB', '1536MB'). */
+export function formatMaxWalSize(mb: number): string {
+  return mb % 1024 === 0 ? `${mb / 1024}GB` : `${mb}MB`;
+}
 
 /** A configuration problem: reported as one line on stderr, exit code 1, no stack. */
 export class ConfigError extends Error {

@@ -10,8 +10,15 @@ const files = (map: Record<string, string>) => (p: string) => {
 describe('resolveConfig', () => {
   it('uses the defaults', () => {
     expect(resolveConfig({}, { env: {}, cwd: '/srv' })).toEqual({
-      host: '127.0.0.1', port: 5433, dataDir: '/srv/vecgres-data', logLevel: 'info', maxConnections: 100, checkpointInterval: 300, auth: { users: {} },
+      host: '127.0.0.1', port: 5433, dataDir: '/srv/vecgres-data', logLevel: 'info', maxConnections: 100, checkpointInterval: 300, maxWalSize: 1024, auth: { users: {} },
     });
+  });
+
+  it('maxWalSize (MB) from the environment or the config file, validated', () => {
+    const readFile = files({ '/etc/c.json': JSON.stringify({ maxWalSize: 256 }) });
+    expect(resolveConfig({}, { env: { VECGRES_CONFIG: '/etc/c.json' }, cwd: '/w', readFile }).maxWalSize).toBe(256);
+    expect(resolveConfig({}, { env: { VECGRES_MAX_WAL_SIZE: '2048' }, cwd: '/w' }).maxWalSize).toBe(2048);
+    expect(() => resolveConfig({}, { env: { VECGRES_MAX_WAL_SIZE: '1GB' }, cwd: '/w' })).toThrow(/max WAL size/);
   });
 
   it('checkpointInterval from the environment or the config file, validated', () => {

@@ -72,6 +72,11 @@ export function resolveConfig(flags: CliFlags, options: ResolveOptions = {}): Se
     pick(undefined, 'checkpoint-interval', env.VECGRES_CHECKPOINT_INTERVAL, 'VECGRES_CHECKPOINT_INTERVAL', file.checkpointInterval, 'checkpointInterval'),
     DEFAULTS.checkpointInterval, 0, 86400 * 365, 'checkpoint interval',
   );
+  // PostgreSQL's max_wal_size, in MB (2 .. 2^31-1 as there).
+  const maxWalSize = integer(
+    pick(undefined, 'max-wal-size', env.VECGRES_MAX_WAL_SIZE, 'VECGRES_MAX_WAL_SIZE', file.maxWalSize, 'maxWalSize'),
+    DEFAULTS.maxWalSize, 2, 2147483647, 'max WAL size (MB)',
+  );
   const level = pick(flags.logLevel, 'log-level', env.VECGRES_LOG_LEVEL, 'VECGRES_LOG_LEVEL', file.logLevel, 'logLevel');
   if (level && !LOG_LEVELS.includes(String(level.value) as LogLevel)) {
     throw new ConfigError(`invalid log level "${level.value}" (from ${level.from}): expected one of ${LOG_LEVELS.join(', ')}`);
@@ -94,6 +99,7 @@ export function resolveConfig(flags: CliFlags, options: ResolveOptions = {}): Se
     logLevel: (level?.value as LogLevel | undefined) ?? DEFAULTS.logLevel,
     maxConnections,
     checkpointInterval,
+    maxWalSize,
     auth: file.auth ?? { users: {} },
   };
   if (cert && key) config.tls = { cert: resolve(cwd, String(cert.value)), key: resolve(cwd, String(key.value)) };

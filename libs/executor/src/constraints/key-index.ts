@@ -106,11 +106,27 @@ export class CommittedKeyIndexes {
     return e.map;
   }
 
-  /** Adds the versions a transaction inserted, once its commit is acknowledged. */
-  publish(inserted: ReadonlyMap<number, ReadonlyMap<number, Record<string, unknown>>>): void {
-    for (const e of this.entries.values()) {
-      const rows = inserted.get(e.storageId);
-      if (rows) for (const [rowId, values] of rows) add(e.map, rowKey(e.keyColumns, values), rowId);
+  /**
+   * Adds the versions a transaction inserted, once its commit is acknowledged. Values left
+   * out (null) are read back from `latest`, which includes the commit.
+   */
+  publish(inserted: ReadonlyMap<number, ReadonlyMap<number, Record<string, unknown> | null>>, latest?: () => ReadView): void {
+    let view: ReadView | undefined;
+    try {
+      for (const e of this.entries.values()) {
+        const rows = inserted.get(e.storageId);
+        if (!rows) continue;
+        for (const [rowId, kept] of rows) {
+          let values = kept;
+          if (values === null && latest) {
+            view ??= latest();
+            values = view.hasTable(e.storageId) ? (view.table(e.storageId).get(rowId)?.values ?? null) : null;
+          }
+          if (values !== null) add(e.map, rowKey(e.keyColumns, values), rowId);
+        }
+      }
+    } finally {
+      view?.release();
     }
   }
 
@@ -122,8 +138,13 @@ export class CommittedKeyIndexes {
 
 /** One transaction's view of the key maps: committed versions plus its own writes. */
 export class TxKeyIndexes implements KeyLookup {
-  /** storage id -> (row id -> payload) of versions this transaction inserted and still holds. */
-  readonly inserted = new Map<number, Map<number, Record<string, unknown>>>();
+  /**
+   * storage id -> (row id -> null) of versions this transaction inserted and still holds. The
+   * payload is not kept (it is read back through the transaction, or after the commit from the
+   * latest snapshot, when a key map needs it): a large COPY must not hold its rows here, the
+   * storage transaction spills them to disk.
+   */
+  readonly inserted = new Map<number, Map<number, Record<string, unknown> | null>>();
   private readonly deleted = new Set<string>();
   private readonly own = new Map<string, { storageId: number; keyColumns: KeySource; map: Map<string, number[]> }>();
 
@@ -137,8 +158,8 @@ export class TxKeyIndexes implements KeyLookup {
   noteInsert(storageId: number, rowId: number, values: Record<string, unknown>): void {
     let rows = this.inserted.get(storageId);
     if (!rows) this.inserted.set(storageId, (rows = new Map()));
-    rows.set(rowId, values);
     for (const e of this.own.values()) if (e.storageId === storageId) add(e.map, rowKey(e.keyColumns, values), rowId);
+    rows.set(rowId, null);
   }
 
   noteDelete(storageId: number, rowId: number): void {
@@ -165,7 +186,10 @@ export class TxKeyIndexes implements KeyLookup {
     let own = this.own.get(name);
     if (!own) {
       own = { storageId, keyColumns, map: new Map() };
-      for (const [rowId, values] of this.inserted.get(storageId) ?? []) add(own.map, rowKey(keyColumns, values), rowId);
+      for (const [rowId, kept] of this.inserted.get(storageId) ?? []) {
+        const values = kept ?? this.tx.get(storageId, rowId)?.values;
+        if (values) add(own.map, rowKey(keyColumns, values), rowId);
+      }
       this.own.set(name, own);
     }
     const ownMap = own.map;
@@ -216,7 +240,7 @@ export class TxKeyIndexes implements KeyLookup {
 
   /** After the commit is acknowledged: make this transaction's versions known to everyone. */
   publish(): void {
-    this.committed.publish(this.inserted);
+    this.committed.publish(this.inserted, this.latest);
   }
 
   /** The transaction ended (committed, failed or rolled back): drop its claims. */

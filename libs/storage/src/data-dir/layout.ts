@@ -5,6 +5,7 @@
 //   <dir>/manifest.json          last checkpoint: catalog blob, sealed segments, checkpoint LSN
 //   <dir>/wal/<first-lsn>.wal    WAL files, named by the 16-hex-digit LSN of their first record
 //   <dir>/segments/t<table>/<segment-id>/   sealed segment directories (immutable files)
+//   <dir>/tmp/                   open transactions' spill files (scratch; emptied at open)
 import * as path from 'node:path';
 
 export const FORMAT_VERSION = 1;
@@ -26,4 +27,9 @@ export function tableSegmentsDir(dataDir: string, tableId: number): string {
 
 export function segmentDir(dataDir: string, tableId: number, segmentId: string): string {
   return path.join(tableSegmentsDir(dataDir, tableId), segmentId);
+}
+
+/** Spill files of large open transactions (see engine/tx-log.ts). */
+export function txTempDir(dataDir: string): string {
+  return path.join(dataDir, 'tmp');
 }

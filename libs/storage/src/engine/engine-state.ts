@@ -14,6 +14,8 @@ export class EngineState {
   visibleSeq = 0;
   nextTableId = 1;
   nextSegmentSeq = 1;
+  /** Numbers transactions' temp (spill) files. */
+  nextTxFile = 1;
   checkpointLsn = 0;
   /** Latest catalog blob as JSON text (from the checkpoint or a later committed setCatalog). */
   catalogJson = 'null';
@@ -60,8 +62,15 @@ export class EngineState {
    * updates) must be visible to its snapshot and not deleted by anyone else since.
    */
   checkConflicts(rec: CommitRecord, snapshot: number): void {
-    for (const op of rec.ops) {
-      if (op.kind !== 'delete') continue;
+    this.checkDeleteConflicts(
+      rec.ops.filter((op): op is Extract<typeof op, { kind: 'delete' }> => op.kind === 'delete'),
+      snapshot,
+    );
+  }
+
+  /** checkConflicts over the rows a transaction deletes. */
+  checkDeleteConflicts(deletes: Iterable<{ tableId: number; rowId: number }>, snapshot: number): void {
+    for (const op of deletes) {
       const t = this.table(op.tableId);
       const found = t.find(op.rowId);
       if (!found || found.seg.xmin(found.i) > snapshot) {

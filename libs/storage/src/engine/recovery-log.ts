@@ -8,6 +8,7 @@ export function formatRecoverySummary(s: RecoverySummary): string {
     `replayed ${s.commitsReplayed} commits (LSN ${s.replayFromLsn}..${s.lastLsn}: ${s.rowsInserted} rows inserted, ${s.rowsDeleted} deleted, ${s.ddl} DDL)`,
     `${s.tables} tables, ${s.sealedSegments} sealed segments`,
   ];
+  if ((s.transactionsDiscarded ?? 0) > 0) parts.push(`discarded ${s.transactionsDiscarded} uncommitted large transaction(s)`);
   if (s.walStop) {
     const w = s.walStop;
     parts.push(`WAL cut at ${w.file} offset ${w.offset} (LSN ${w.lsn}: ${w.reason})`);

@@ -13,6 +13,7 @@ import { decodeCommit } from './commit-record';
 import type { EngineContext } from './engine-context';
 import { emptyManifest, readManifest } from './manifest';
 import { replayStartLsn } from './persist-manifest';
+import { ReplayGroups } from './replay-groups';
 
 export interface RecoverySummary {
   /** False for a new data directory (no manifest yet). */
@@ -33,6 +34,8 @@ export interface RecoverySummary {
   /** WAL files truncated or deleted because of walStop. */
   walRepaired: string[];
   lastCommitSeq: number;
+  /** Large transactions whose TxData records were found without their Commit record: discarded. */
+  transactionsDiscarded?: number;
 }
 
 export async function recover(
@@ -67,17 +70,28 @@ export async function recover(
   let rowsInserted = 0;
   let rowsDeleted = 0;
   let ddl = 0;
+  const groups = new ReplayGroups(state, ctx);
   const { writer, scan, repaired } = await openWal(fs, native, walDir(dataDir), {
     ...walOpts,
     fromLsn,
     minNextLsn: m.checkpointLsn + 1,
     onRecord: (rec) => {
-      if (rec.type !== WalRecordType.Commit) return;
+      if (rec.type !== WalRecordType.Commit && rec.type !== WalRecordType.TxData) return;
       let decoded;
       try {
         decoded = decodeCommit(rec.payload);
       } catch (e) {
         throw dataCorrupted(`WAL record at LSN ${rec.lsn} passed its checksum but cannot be decoded`, { cause: e });
+      }
+      if (rec.type === WalRecordType.TxData) {
+        groups.data(decoded, rec.lsn);
+        return;
+      }
+      const run = groups.commit(decoded);
+      if (run) {
+        rowsInserted += run.inserts;
+        rowsDeleted += run.deletes;
+        ddl += run.ddl;
       }
       const c = applyCommit(state, decoded, rec.lsn, ctx);
       commits++;
@@ -86,6 +100,7 @@ export async function recover(
       ddl += c.ddl;
     },
   });
+  groups.finish();
   // Everything recovered was durable (it was read back from disk): it is all visible.
   state.visibleSeq = state.lastCommitSeq;
   return {
@@ -104,6 +119,7 @@ export async function recover(
       ...(scan.stop ? { walStop: scan.stop } : {}),
       walRepaired: repaired,
       lastCommitSeq: state.lastCommitSeq,
+      transactionsDiscarded: groups.discarded,
     },
   };
 }

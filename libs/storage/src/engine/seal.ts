@@ -63,8 +63,12 @@ export function gatherRows(
   })();
 }
 
-/** Seals the table's mutable segment (no-op when it is empty). Run inside the maintenance queue. */
-export async function sealTable(ctx: EngineContext, table: TableState): Promise<SealSummary | null> {
+/**
+ * Seals the table's mutable segment (no-op when it is empty). Run inside the maintenance queue.
+ * `persist: false` skips the manifest: a large commit seals while it is applied, and the
+ * manifest may only reference its rows once its Commit record is durable (commit-stream.ts).
+ */
+export async function sealTable(ctx: EngineContext, table: TableState, opts: { persist?: boolean } = {}): Promise<SealSummary | null> {
   // A previous seal that failed left its rows in `sealing`; they stay there (readable, in the
   // WAL) until a restart rebuilds them, rather than risk losing track of them.
   if (table.mutable.rowCount() === 0 || table.sealing !== null) return null;
@@ -91,8 +95,10 @@ export async function sealTable(ctx: EngineContext, table: TableState): Promise<
     });
     table.sealed.push(sealed);
     table.sealing = null;
-    await ctx.wal.flush();
-    await persistManifest(ctx, ctx.state.checkpointLsn, ctx.state.catalogJson);
+    if (opts.persist !== false) {
+      await ctx.wal.flush();
+      await persistManifest(ctx, ctx.state.checkpointLsn, ctx.state.catalogJson);
+    }
     return { tableId: table.def.id, segmentId: src.id, rows: sealed.rowCount() };
   } catch (e) {
     if (table.sealing === src) {

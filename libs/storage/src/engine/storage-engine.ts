@@ -6,7 +6,7 @@ import { loadStorageNative } from '@vecgres/native-bindings';
 
 import { acquireDataDirLock, type DataDirLock } from '../data-dir/data-dir-lock';
 import { initOrCheckDataDir } from '../data-dir/format-version';
-import { FORMAT_VERSION } from '../data-dir/layout';
+import { FORMAT_VERSION, txTempDir } from '../data-dir/layout';
 import { invalidStorageArgument, storeUnavailable } from '../errors';
 import type { SealedSegment } from '../segment/sealed-segment';
 import { type StorageFs, nodeStorageFs } from '../fs/storage-fs';
@@ -23,9 +23,11 @@ import { type MergeSummary, mergeTable } from './merge';
 import type { MergePolicyOptions } from './merge-policy';
 import { ReadView } from './read-view';
 import { type RecoverySummary, recover } from './recovery';
+import { persistManifest } from './persist-manifest';
 import { type SealSummary, sealTable } from './seal';
 import { type TableSize, tableSize } from './sizes';
-import { type CommitOptions, type CommitResult, Transaction, type TransactionHost } from './transaction';
+import { streamCommit } from './commit-stream';
+import { type CommitOptions, type CommitResult, type SpilledWrites, Transaction, type TransactionHost } from './transaction';
 
 export interface StorageOptions {
   /** true (default): commit() resolves after the WAL fsync; false: after the write. */
@@ -34,6 +36,23 @@ export interface StorageOptions {
   walSegmentBytes?: number;
   /** Mutable segment rows that trigger a background seal. Default 100,000. */
   sealThresholdRows?: number;
+  /**
+   * Mutable segment bytes (vectors, payloads, ids) that trigger a seal, besides the row count;
+   * also bounds memory while a large commit is applied. Default 256 MiB.
+   */
+  sealThresholdBytes?: number;
+  /**
+   * Heap bytes a transaction buffers before it moves its writes to a temp file under
+   * <dataDir>/tmp and, at commit, streams them into the WAL (commit-stream.ts). Default 64 MiB.
+   */
+  txSpillBytes?: number;
+  /**
+   * WAL bytes written since the last checkpoint that trigger one (PostgreSQL's max_wal_size),
+   * sealing mutable segments first so the WAL they pin can go. 0 disables. Default 1 GiB.
+   * The checkpoint runs `onMaxWalSize` when set (the server passes its catalog blob), else
+   * engine.checkpoint() with the last committed catalog.
+   */
+  maxWalBytes?: number;
   /** Seal and merge automatically after commits. Default true. */
   autoMaintenance?: boolean;
   merge?: MergePolicyOptions;
@@ -50,12 +69,27 @@ export class StorageEngine implements TransactionHost {
   private maintenancePending = false;
   /** The last background maintenance failure (seal/merge), for the server to log. */
   maintenanceError: unknown = null;
+  /** A spilled transaction streaming into the WAL: other commits wait (its records must be contiguous). */
+  private streaming: Promise<unknown> | null = null;
+  /** WAL bytes written (walStats().bytesWritten) when the last checkpoint started. */
+  private walBytesAtCheckpoint = 0;
+  private walCheckpointPending = false;
+  /**
+   * Runs the checkpoint max_wal_size asks for (the server sets it to checkpoint with its
+   * catalog blob); default: checkpoint({ seal: true }) with the last committed catalog.
+   */
+  onMaxWalSize: (() => Promise<unknown>) | null = null;
+  readonly txSpillBytes: number;
+  readonly txTempDir: string;
 
   private constructor(
     private readonly ctx: EngineContext,
     private readonly lock: DataDirLock,
     private readonly opts: StorageOptions,
-  ) {}
+  ) {
+    this.txSpillBytes = opts.txSpillBytes ?? 64 * 1024 * 1024;
+    this.txTempDir = txTempDir(ctx.dataDir);
+  }
 
   get state(): EngineState {
     return this.ctx.state;
@@ -69,6 +103,8 @@ export class StorageEngine implements TransactionHost {
     await initOrCheckDataDir(fs, dataDir, formatVersion);
     const lock = await acquireDataDirLock(fs, dataDir);
     try {
+      // Spill files of transactions that were open when the last process ended.
+      await fs.removeTree(txTempDir(dataDir));
       const state = new EngineState(opts.codec ?? jsonRowCodec);
       const { wal, summary } = await recover({ fs, native, dataDir, state, formatVersion }, {
         synchronousCommit: opts.synchronousCommit ?? true,
@@ -97,6 +133,7 @@ export class StorageEngine implements TransactionHost {
   /** @internal called by Transaction.commit(). */
   async commitOps(ops: CommitOp[], snapshot: number, opts: CommitOptions = {}): Promise<CommitResult> {
     this.checkOpen();
+    while (this.streaming) await this.streaming.catch(() => undefined);
     const st = this.ctx.state;
     st.checkConflicts({ commitSeq: 0, ops }, snapshot);
     // Sequence, log and apply in one synchronous step, so commit order = LSN order = seq order.
@@ -111,6 +148,33 @@ export class StorageEngine implements TransactionHost {
     if (rec.commitSeq > st.visibleSeq) st.visibleSeq = rec.commitSeq;
     this.scheduleMaintenance();
     return { commitSeq: rec.commitSeq, lsn };
+  }
+
+  /** @internal called by Transaction.commit() for a transaction whose writes spilled. */
+  async commitSpilled(writes: SpilledWrites, snapshot: number, opts: CommitOptions = {}): Promise<CommitResult> {
+    this.checkOpen();
+    while (this.streaming) await this.streaming.catch(() => undefined);
+    const limits = { rows: this.opts.sealThresholdRows ?? 100_000, bytes: this.opts.sealThresholdBytes ?? 256 * 1024 * 1024 };
+    const job = this.queue.run(() => streamCommit(this.ctx, writes, snapshot, opts, limits));
+    this.streaming = job;
+    try {
+      const r = await job;
+      if (r.sealed) {
+        // The segments sealed while applying may enter the manifest now that the commit is logged.
+        void this.queue
+          .run(async () => {
+            await this.ctx.wal.flush();
+            await persistManifest(this.ctx, this.ctx.state.checkpointLsn, this.ctx.state.catalogJson);
+          })
+          .catch((e) => {
+            this.maintenanceError = e;
+          });
+      }
+      this.scheduleMaintenance();
+      return { commitSeq: r.commitSeq, lsn: r.lsn };
+    } finally {
+      if (this.streaming === job) this.streaming = null;
+    }
   }
 
   tables(): StorageTableDef[] {
@@ -133,10 +197,20 @@ export class StorageEngine implements TransactionHost {
     return this.ctx.wal.stats();
   }
 
-  /** Persists the catalog blob (if given), deletes and segment lists; truncates old WAL. */
-  checkpoint(catalog?: unknown): Promise<CheckpointSummary> {
+  /**
+   * Persists the catalog blob (if given), deletes and segment lists; truncates old WAL.
+   * `seal: true` first seals every non-empty mutable segment, so the WAL that rebuilds them
+   * can go too (what a max_wal_size checkpoint needs to bound the WAL).
+   */
+  checkpoint(catalog?: unknown, opts: { seal?: boolean } = {}): Promise<CheckpointSummary> {
     this.checkOpen();
-    return this.queue.run(() => checkpoint(this.ctx, catalog));
+    return this.queue.run(async () => {
+      if (opts.seal) {
+        for (const t of [...this.ctx.state.tables.values()]) if (t.mutable.rowCount() > 0) await sealTable(this.ctx, t);
+      }
+      this.walBytesAtCheckpoint = this.ctx.wal.stats().bytesWritten;
+      return checkpoint(this.ctx, catalog);
+    });
   }
 
   /** Seals a table's mutable segment now (null when it is empty). */
@@ -191,10 +265,30 @@ export class StorageEngine implements TransactionHost {
     await this.lock.release();
   }
 
+  /** Starts a checkpoint once the WAL written since the last one exceeds maxWalBytes. */
+  private checkWalVolume(): void {
+    const max = this.opts.maxWalBytes ?? 1024 * 1024 * 1024;
+    if (max <= 0 || this.walCheckpointPending || this.closed) return;
+    if (this.ctx.wal.stats().bytesWritten - this.walBytesAtCheckpoint < max) return;
+    this.walCheckpointPending = true;
+    // Counted as started now, so commits arriving before it runs do not queue more of them.
+    this.walBytesAtCheckpoint = this.ctx.wal.stats().bytesWritten;
+    const run = this.onMaxWalSize ?? (() => this.checkpoint(undefined, { seal: true }));
+    void run()
+      .catch((e: unknown) => {
+        this.maintenanceError = e;
+      })
+      .finally(() => {
+        this.walCheckpointPending = false;
+      });
+  }
+
   private scheduleMaintenance(): void {
+    this.checkWalVolume();
     if (this.opts.autoMaintenance === false || this.maintenancePending || this.closed) return;
     const threshold = this.opts.sealThresholdRows ?? 100_000;
-    const due = [...this.ctx.state.tables.values()].filter((t) => t.mutable.rowCount() >= threshold);
+    const bytes = this.opts.sealThresholdBytes ?? 256 * 1024 * 1024;
+    const due = [...this.ctx.state.tables.values()].filter((t) => t.mutable.rowCount() >= threshold || t.mutable.memoryBytes() >= bytes);
     if (due.length === 0) return;
     this.maintenancePending = true;
     void this.queue

@@ -1,12 +1,16 @@
 // A write transaction: reads at its snapshot (plus its own writes), buffers inserts, updates,
-// deletes and DDL in memory, and logs them as ONE WAL commit record at commit(). Nothing is
-// visible to others, or survives a crash, before that record is durable.
+// deletes and DDL in a TxLog (heap, then a temp file past txSpillBytes), and logs them at
+// commit(): as ONE WAL Commit record, or, when the log spilled, streamed as TxData records
+// followed by the Commit record (engine/commit-stream.ts). Nothing is visible to others, or
+// survives a crash, before that Commit record is durable.
 import { invalidStorageArgument, storeUnavailable, unknownTable } from '../errors';
 import type { RowCodec } from '../row/row-codec';
 import { type RowInput, type StorageTableDef, type StoredRow, type VectorColumnDef } from '../table/table-def';
-import type { CommitOp } from './commit-record';
+import { type CommitOp, OP_CODE, decodeOp, encodeOp } from './commit-record';
 import type { EngineState } from './engine-state';
+import { OwnInserts } from './own-inserts';
 import type { ReadView } from './read-view';
+import { TxLog } from './tx-log';
 
 export interface CommitResult {
   /** The commit sequence stamped on this transaction's rows (xmin/xmax). */
@@ -25,32 +29,58 @@ export interface CommitOptions {
   synchronousCommit?: boolean;
 }
 
-export interface TransactionHost {
-  readonly state: EngineState;
-  commitOps(ops: CommitOp[], snapshot: number, opts?: CommitOptions): Promise<CommitResult>;
-}
-
 type InsertOp = Extract<CommitOp, { kind: 'insert' }>;
 
 /**
- * The buffered state at a savepoint (copies: later writes mutate the live ones). Row ids and
- * table ids handed out after it are not reused after a rollback to it (they are never reused).
+ * The writes of a transaction whose log spilled, for streaming into the WAL:
+ * createTable/insert/delete ops in order (own inserts it deleted again left out), then the
+ * dropTable/catalog ops that go into the Commit record itself.
+ */
+export interface SpilledWrites {
+  /** Rows of other transactions this one deletes (the 40001 conflict check). */
+  deletes(): Iterable<{ tableId: number; rowId: number }>;
+  /** Encoded ops (encodeOp) concatenated, in blocks of about maxBytes: `n` ops per block. */
+  blocks(maxBytes: number): AsyncGenerator<{ n: number; ops: Uint8Array }>;
+  finalOps: CommitOp[];
+}
+
+export interface TransactionHost {
+  readonly state: EngineState;
+  /** Heap bytes of buffered writes before a transaction moves them to a temp file. */
+  readonly txSpillBytes: number;
+  /** Directory for transactions' temp files (emptied at open). */
+  readonly txTempDir: string;
+  commitOps(ops: CommitOp[], snapshot: number, opts?: CommitOptions): Promise<CommitResult>;
+  commitSpilled(writes: SpilledWrites, snapshot: number, opts?: CommitOptions): Promise<CommitResult>;
+}
+
+/**
+ * The buffered state at a savepoint: sizes to truncate back to, plus copies of the (small)
+ * sets of deletes. Row ids and table ids handed out after it are not reused after a rollback
+ * to it (they are never reused).
  */
 export interface TransactionSavepoint {
-  readonly ops: readonly CommitOp[];
+  readonly logSize: number;
+  readonly ownCounts: ReadonlyMap<number, number>;
+  readonly cancelled: ReadonlySet<string>;
+  readonly deletes: ReadonlySet<string>;
+  readonly finalOps: number;
   readonly newTables: ReadonlyMap<number, { def: StorageTableDef; nextRowId: number }>;
   readonly droppedTables: ReadonlySet<number>;
-  readonly inserts: ReadonlyMap<string, InsertOp>;
-  readonly deletes: ReadonlySet<string>;
 }
 
 export class Transaction {
-  private ops: CommitOp[] = [];
+  private readonly log: TxLog;
+  /** Per table: own inserts' row ids and log offsets. */
+  private own = new Map<number, OwnInserts>();
+  /** Own inserts this transaction deleted again ("table:row"): left out at commit. */
+  private cancelled = new Set<string>();
+  /** Rows of others this transaction deleted ("table:row"). */
+  private deletes = new Set<string>();
+  /** dropTable and catalog ops: logged in the Commit record, after every other op. */
+  private finalOps: CommitOp[] = [];
   private newTables = new Map<number, { def: StorageTableDef; nextRowId: number }>();
   private droppedTables = new Set<number>();
-  /** Own inserts by "table:row" (removed again if this transaction deletes them). */
-  private inserts = new Map<string, InsertOp>();
-  private deletes = new Set<string>();
   private state: 'open' | 'committing' | 'done' = 'open';
   private currentView: ReadView;
   /** Views replaced by refreshSnapshot: a running scan may still read one, so they stay pinned until the end. */
@@ -63,6 +93,8 @@ export class Transaction {
     private readonly latestView?: () => ReadView,
   ) {
     this.currentView = view;
+    const n = host.state.nextTxFile++;
+    this.log = new TxLog(host.txTempDir, host.txSpillBytes, `tx-${process.pid}-${n}.spill`);
   }
 
   /** The view reads go through (replaced by refreshSnapshot). */
@@ -72,6 +104,18 @@ export class Transaction {
 
   get snapshot(): number {
     return this.view.snapshot;
+  }
+
+  /** Whether the buffered writes moved (partly) to the temp file. */
+  get spilled(): boolean {
+    return this.log.spilled;
+  }
+
+  /** Heap bytes of the buffered writes (the in-memory tail of the log and the own-insert index). */
+  get bufferedHeapBytes(): number {
+    let n = this.log.heapBytes;
+    for (const o of this.own.values()) n += o.heapBytes;
+    return n;
   }
 
   private get codec(): RowCodec {
@@ -92,7 +136,7 @@ export class Transaction {
     const id = this.host.state.nextTableId++;
     const def: StorageTableDef = { id, name: spec.name, vectorColumns: vectorColumns.map((c) => ({ ...c })) };
     this.newTables.set(id, { def, nextRowId: 1 });
-    this.ops.push({ kind: 'createTable', def });
+    this.log.append(encodeOp({ kind: 'createTable', def }));
     return id;
   }
 
@@ -100,13 +144,13 @@ export class Transaction {
     this.checkOpen();
     this.tableDef(tableId);
     this.droppedTables.add(tableId);
-    this.ops.push({ kind: 'dropTable', tableId });
+    this.finalOps.push({ kind: 'dropTable', tableId });
   }
 
   /** Replaces the catalog blob atomically with this transaction's other writes. */
   setCatalog(catalog: unknown): void {
     this.checkOpen();
-    this.ops.push({ kind: 'catalog', json: JSON.stringify(catalog ?? null) });
+    this.finalOps.push({ kind: 'catalog', json: JSON.stringify(catalog ?? null) });
   }
 
   /** Buffers a new row; returns its row id. Vector columns take a Float32Array (or number[]) or null. */
@@ -119,9 +163,10 @@ export class Transaction {
     const vectors = def.vectorColumns.map((c) => toVector(row[c.name], c));
     const fresh = this.newTables.get(tableId);
     const rowId = fresh ? fresh.nextRowId++ : this.host.state.table(tableId).nextRowId++;
-    const op: InsertOp = { kind: 'insert', tableId, rowId, payload: this.codec.encode(payloadValues), vectors };
-    this.ops.push(op);
-    this.inserts.set(`${tableId}:${rowId}`, op);
+    const offset = this.log.append(encodeOp({ kind: 'insert', tableId, rowId, payload: this.codec.encode(payloadValues), vectors }));
+    let own = this.own.get(tableId);
+    if (!own) this.own.set(tableId, (own = new OwnInserts()));
+    own.push(rowId, offset);
     return rowId;
   }
 
@@ -130,17 +175,15 @@ export class Transaction {
     this.checkOpen();
     this.tableDef(tableId);
     const key = `${tableId}:${rowId}`;
-    const own = this.inserts.get(key);
-    if (own) {
-      this.ops = this.ops.filter((o) => o !== own);
-      this.inserts.delete(key);
+    if (this.ownOffset(tableId, rowId) >= 0 && !this.cancelled.has(key)) {
+      this.cancelled.add(key);
       return;
     }
     if (this.deletes.has(key) || !this.view.hasTable(tableId) || !this.view.table(tableId).get(rowId)) {
       throw invalidStorageArgument(`row ${rowId} of table ${tableId} is not visible to this transaction`);
     }
     this.deletes.add(key);
-    this.ops.push({ kind: 'delete', tableId, rowId });
+    this.log.append(encodeOp({ kind: 'delete', tableId, rowId }));
   }
 
   /** Deletes the old version and inserts the new one; returns the new version's row id. */
@@ -152,8 +195,8 @@ export class Transaction {
   /** A row as this transaction sees it (its snapshot plus its own writes). */
   get(tableId: number, rowId: number): StoredRow | null {
     const key = `${tableId}:${rowId}`;
-    const own = this.inserts.get(key);
-    if (own) return this.decodeOwn(own);
+    const off = this.ownOffset(tableId, rowId);
+    if (off >= 0 && !this.cancelled.has(key)) return this.decodeOwn(decodeOp(this.log.read(off)) as InsertOp);
     if (this.deletes.has(key) || this.droppedTables.has(tableId) || !this.view.hasTable(tableId)) return null;
     return this.view.table(tableId).get(rowId);
   }
@@ -164,7 +207,14 @@ export class Transaction {
     if (this.view.hasTable(tableId)) {
       for (const r of this.view.table(tableId).rows()) if (!this.deletes.has(`${tableId}:${r.rowId}`)) yield r;
     }
-    for (const op of this.inserts.values()) if (op.tableId === tableId) yield this.decodeOwn(op);
+    if ((this.own.get(tableId)?.count ?? 0) === 0) return;
+    // Own inserts in log order, up to the log's size now (rows inserted while this runs are not seen).
+    for (const e of this.log.entries(0, this.log.size)) {
+      const b = e.bytes;
+      if (b[0] !== OP_CODE.insert || readU32(b, 1) !== tableId) continue;
+      if (this.cancelled.size > 0 && this.cancelled.has(`${tableId}:${readU32(b, 5)}`)) continue;
+      yield this.decodeOwn(decodeOp(b) as InsertOp);
+    }
   }
 
   /**
@@ -187,39 +237,44 @@ export class Transaction {
   savepoint(): TransactionSavepoint {
     this.checkOpen();
     return {
-      ops: [...this.ops],
+      logSize: this.log.size,
+      ownCounts: new Map([...this.own].map(([id, o]) => [id, o.count])),
+      cancelled: new Set(this.cancelled),
+      deletes: new Set(this.deletes),
+      finalOps: this.finalOps.length,
       newTables: new Map([...this.newTables].map(([id, t]) => [id, { ...t }])),
       droppedTables: new Set(this.droppedTables),
-      inserts: new Map(this.inserts),
-      deletes: new Set(this.deletes),
     };
   }
 
   /** Discards every write buffered since `sp` was taken (the savepoint stays usable). */
   rollbackTo(sp: TransactionSavepoint): void {
     this.checkOpen();
-    this.ops = [...sp.ops];
+    this.log.truncate(sp.logSize);
+    for (const [id, o] of this.own) o.truncate(sp.ownCounts.get(id) ?? 0);
+    this.cancelled = new Set(sp.cancelled);
+    this.deletes = new Set(sp.deletes);
+    this.finalOps.length = Math.min(this.finalOps.length, sp.finalOps);
     // Row ids already handed out stay used: keep each surviving new table's counter.
     const counters = new Map([...this.newTables].map(([id, t]) => [id, t.nextRowId]));
     this.newTables = new Map([...sp.newTables].map(([id, t]) => [id, { def: t.def, nextRowId: counters.get(id) ?? t.nextRowId }]));
     this.droppedTables = new Set(sp.droppedTables);
-    this.inserts = new Map(sp.inserts);
-    this.deletes = new Set(sp.deletes);
   }
 
-  get pendingOps(): number {
-    return this.ops.length;
-  }
-
-  /** Logs all writes as one commit record; resolves once durable (per synchronousCommit). */
+  /** Logs all writes (one Commit record, or streamed when spilled); resolves once durable (per synchronousCommit). */
   async commit(opts?: CommitOptions): Promise<CommitResult> {
     this.checkOpen();
     this.state = 'committing';
     try {
-      if (this.ops.length === 0) return { commitSeq: this.snapshot, lsn: 0 };
-      return await this.host.commitOps(this.ops, this.snapshot, opts);
+      if (this.log.spilled) return await this.host.commitSpilled(this.spilledWrites(), this.snapshot, opts);
+      const ops: CommitOp[] = [];
+      for (const e of this.log.entries()) if (!this.isCancelled(e.bytes)) ops.push(decodeOp(e.bytes));
+      ops.push(...this.finalOps);
+      if (ops.length === 0) return { commitSeq: this.snapshot, lsn: 0 };
+      return await this.host.commitOps(ops, this.snapshot, opts);
     } finally {
       this.state = 'done';
+      this.log.close();
       this.releaseViews();
     }
   }
@@ -227,8 +282,44 @@ export class Transaction {
   rollback(): void {
     if (this.state !== 'open') return;
     this.state = 'done';
-    this.ops = [];
+    this.log.close();
     this.releaseViews();
+  }
+
+  private spilledWrites(): SpilledWrites {
+    const log = this.log;
+    const deletes = this.deletes;
+    const isCancelled = (b: Uint8Array) => this.isCancelled(b);
+    return {
+      *deletes() {
+        for (const key of deletes) {
+          const [t, r] = key.split(':');
+          yield { tableId: Number(t), rowId: Number(r) };
+        }
+      },
+      async *blocks(maxBytes: number) {
+        for await (const entries of log.blocks(maxBytes)) {
+          const keep = entries.filter((e) => !isCancelled(e.bytes));
+          if (keep.length === 0) continue;
+          const out = new Uint8Array(keep.reduce((n, e) => n + e.bytes.byteLength, 0));
+          let off = 0;
+          for (const e of keep) {
+            out.set(e.bytes, off);
+            off += e.bytes.byteLength;
+          }
+          yield { n: keep.length, ops: out };
+        }
+      },
+      finalOps: this.finalOps,
+    };
+  }
+
+  private isCancelled(op: Uint8Array): boolean {
+    return this.cancelled.size > 0 && op[0] === OP_CODE.insert && this.cancelled.has(`${readU32(op, 1)}:${readU32(op, 5)}`);
+  }
+
+  private ownOffset(tableId: number, rowId: number): number {
+    return this.own.get(tableId)?.find(rowId) ?? -1;
   }
 
   private releaseViews(): void {
@@ -241,7 +332,7 @@ export class Transaction {
     const def = this.tableDef(op.tableId);
     const values = this.codec.decode(op.payload);
     def.vectorColumns.forEach((c, k) => {
-      values[c.name] = op.vectors[k] ? (op.vectors[k] as Float32Array).slice() : null;
+      values[c.name] = op.vectors[k] ?? null;
     });
     return { rowId: op.rowId, values };
   }
@@ -256,6 +347,10 @@ export class Transaction {
   private checkOpen(): void {
     if (this.state !== 'open') throw storeUnavailable('this transaction has already committed or rolled back');
   }
+}
+
+function readU32(b: Uint8Array, at: number): number {
+  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 }
 
 function toVector(v: unknown, col: VectorColumnDef): Float32Array | null {

@@ -1,11 +1,13 @@
 // An open sealed segment: verified on open (meta.json self-checksum + CRC-32C of every file it
-// lists), vector files memory-mapped, small columns and payloads loaded into memory. Deletes
+// lists), vector files and payload.bin memory-mapped (a payload is copied out per row on read,
+// so payload-heavy tables do not hold their data in the JS heap after commit), the small per-row
+// columns and the payload offsets loaded into memory. Deletes
 // after sealing change only the in-memory xmax; checkpoints persist them as a deletes file.
 import * as path from 'node:path';
 
 import type { MappedFile, StorageNative } from '@vecgres/native-bindings';
 
-import { crc32cOf, hex32 } from '../checksum';
+import { crc32cOf, fileCrc32c, hex32 } from '../checksum';
 import { dataCorrupted, fsError, invalidStorageArgument } from '../errors';
 import { fromUtf8, utf8, writeFileAtomic, writeFileDurable } from '../fs/atomic-file';
 import type { StorageFs } from '../fs/storage-fs';
@@ -54,7 +56,10 @@ export class SealedSegment implements SegmentReader {
     /** xmax as written in xmax.u64; `xmaxs` minus this is what a deletes file must hold. */
     private readonly baseXmax: Float64Array,
     private readonly xmaxs: Float64Array,
-    private readonly payloadBuf: Uint8Array,
+    /** payload.bin, mapped; row i's payload is bytes [payloadOffsets[i], payloadOffsets[i + 1]). */
+    private readonly payloadFile: MappedFile,
+    /** rows + 1 absolute byte offsets into payload.bin (its u64 offset table). */
+    private readonly payloadOffsets: Float64Array,
     private readonly columns: Map<string, MappedColumn>,
     deletesRef: DeletesRef | null,
   ) {
@@ -111,19 +116,43 @@ export class SealedSegment implements SegmentReader {
       const rowIds = new Uint32Array(rowIdBytes.slice().buffer, 0, n);
       const xmins = u64ToF64(await read('xmin.u64'), n);
       const baseXmax = u64ToF64(await read('xmax.u64'), n);
-      const payloadBuf = await read('payload.bin');
-      if (!hasMagic(payloadBuf, PAYLOAD_MAGIC)) throw dataCorrupted(`bad header in segment file "${path.join(dir, 'payload.bin')}"`);
-      const columns = new Map<string, MappedColumn>();
-      for (const col of meta.vectorColumns) {
-        const name = vectorFileName(col.name);
+      // Verified by streaming the file (fileCrc32c), then mapped: see fileCrc32c for why not
+      // mappedCrc32c. The mapping must be the verified bytes: segment files are immutable.
+      const mapVerified = async (name: string): Promise<MappedFile> => {
         const p = path.join(dir, name);
         const entry = meta.files[name];
         if (!entry) throw dataCorrupted(`segment "${dir}" does not list file "${name}"`);
+        const sum = await fileCrc32c(fs, native, p).catch((e) => {
+          throw fsError('read segment file', p, e);
+        });
+        await verify(p, entry, sum.bytes, sum.crc);
         const file = await native.openMappedFile(p).catch((e) => {
           throw fsError('map segment file', p, e);
         });
         mapped.push(file);
-        await verify(p, entry, file.byteLength, await native.mappedCrc32c(file, 0, file.byteLength));
+        if (file.byteLength !== entry.bytes) await verify(p, entry, file.byteLength, sum.crc);
+        return file;
+      };
+      const payloadPath = path.join(dir, 'payload.bin');
+      const payloadFile = await mapVerified('payload.bin');
+      const payloadHead = new Uint8Array(16);
+      if (payloadFile.byteLength < 16 + (n + 1) * 8) throw dataCorrupted(`bad header in segment file "${payloadPath}"`);
+      payloadFile.readInto(0, payloadHead);
+      if (!hasMagic(payloadHead, PAYLOAD_MAGIC) || new DataView(payloadHead.buffer).getUint32(8, true) !== n) {
+        throw dataCorrupted(`bad header in segment file "${payloadPath}"`);
+      }
+      const offsetBytes = new Uint8Array((n + 1) * 8);
+      payloadFile.readInto(16, offsetBytes);
+      const payloadOffsets = u64ToF64(offsetBytes, n + 1);
+      for (let i = 0; i < n; i++) {
+        if (payloadOffsets[i] > payloadOffsets[i + 1]) throw dataCorrupted(`bad offsets in segment file "${payloadPath}"`);
+      }
+      if (payloadOffsets[n] > payloadFile.byteLength) throw dataCorrupted(`bad offsets in segment file "${payloadPath}"`);
+      const columns = new Map<string, MappedColumn>();
+      for (const col of meta.vectorColumns) {
+        const name = vectorFileName(col.name);
+        const p = path.join(dir, name);
+        const file = await mapVerified(name);
         const head = new Uint8Array(VECTOR_HEADER_BYTES);
         file.readInto(0, head);
         const hdv = new DataView(head.buffer);
@@ -150,7 +179,7 @@ export class SealedSegment implements SegmentReader {
         if (!d) throw dataCorrupted(`bad header in segment file "${p}"`);
         for (let k = 0; k < d.positions.length; k++) xmaxs[d.positions[k]] = d.xmax[k];
       }
-      return new SealedSegment(dir, meta, rowIds, xmins, baseXmax, xmaxs, payloadBuf, columns, deletes);
+      return new SealedSegment(dir, meta, rowIds, xmins, baseXmax, xmaxs, payloadFile, payloadOffsets, columns, deletes);
     } catch (e) {
       for (const f of mapped) f.close();
       throw e;
@@ -172,11 +201,12 @@ export class SealedSegment implements SegmentReader {
   setXmax(i: number, seq: number): void {
     this.xmaxs[i] = seq;
   }
+  /** A copy of row i's payload bytes, read from the mapping (one small native read). */
   payload(i: number): Uint8Array {
-    const dv = new DataView(this.payloadBuf.buffer, this.payloadBuf.byteOffset, this.payloadBuf.byteLength);
-    const start = readU64(dv, 16 + i * 8);
-    const end = readU64(dv, 16 + (i + 1) * 8);
-    return this.payloadBuf.subarray(start, end);
+    const start = this.payloadOffsets[i];
+    const out = new Uint8Array(this.payloadOffsets[i + 1] - start);
+    if (out.byteLength > 0) this.payloadFile.readInto(start, out);
+    return out;
   }
   findRow(rowId: number): number {
     let lo = 0;
@@ -268,7 +298,7 @@ export class SealedSegment implements SegmentReader {
       else otherFileBytes += e.bytes;
     }
     const n = this.metaState.rows;
-    const memoryBytes = n * (4 + 8 + 8 + 8) + this.payloadBuf.byteLength;
+    const memoryBytes = n * (4 + 8 + 8 + 8) + this.payloadOffsets.byteLength;
     return { vectorFileBytes, otherFileBytes, memoryBytes };
   }
 
@@ -277,7 +307,9 @@ export class SealedSegment implements SegmentReader {
   }
   /** Drops one reference; the mappings close when the last one goes after drop(). */
   release(): void {
-    if (--this.refs === 0) for (const c of this.columns.values()) c.file.close();
+    if (--this.refs !== 0) return;
+    this.payloadFile.close();
+    for (const c of this.columns.values()) c.file.close();
   }
   /** Removes the engine's own reference (segment merged away or table dropped). */
   drop(): void {

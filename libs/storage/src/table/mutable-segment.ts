@@ -98,6 +98,25 @@ export class MutableSegment implements SegmentReader {
     this.xmaxs[i] = seq;
   }
 
+  /**
+   * Drops the rows from position `count` on (recovery discarding a large transaction whose
+   * Commit record never made it to the WAL; they were the last rows appended).
+   */
+  truncate(count: number): void {
+    for (let i = count; i < this.count; i++) {
+      this.positions.delete(this.rowIds[i]);
+      this.payloadBytes -= this.payloads[i].byteLength;
+      for (const c of this.cols.values()) {
+        c.valid[i >>> 3] &= ~(1 << (i & 7));
+        c.data.fill(0, i * c.def.dim, (i + 1) * c.def.dim);
+      }
+    }
+    if (count < this.count) {
+      this.payloads.length = count;
+      this.count = count;
+    }
+  }
+
   /** Bytes held in memory (arrays at capacity, payloads, the id map at ~40 bytes an entry). */
   memoryBytes(): number {
     let n = this.capacity * (4 + 8 + 8) + this.payloadBytes + this.positions.size * 40;

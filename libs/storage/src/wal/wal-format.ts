@@ -25,6 +25,11 @@ export const WAL_MAX_RECORD_BYTES = 1 << 30;
 export const WalRecordType = {
   /** One committed transaction (see engine/commit-record.ts). */
   Commit: 1,
+  /**
+   * Part of a large transaction's writes (same payload as Commit), logged just before its
+   * Commit record; without that Commit record it is discarded at recovery.
+   */
+  TxData: 2,
 } as const;
 export type WalRecordType = (typeof WalRecordType)[keyof typeof WalRecordType];
 

@@ -40,6 +40,8 @@ export interface WalStats {
   writes: number;
   lastWrittenLsn: number;
   lastSyncedLsn: number;
+  /** Bytes of records written since this writer opened (checkpoint-by-volume trigger). */
+  bytesWritten: number;
 }
 
 interface Pending {
@@ -70,6 +72,7 @@ export class WalWriter {
   private closed = false;
   private syncs = 0;
   private writes = 0;
+  private bytesWritten = 0;
   private readonly segmentBytes: number;
   private readonly backgroundSyncMs: number;
   synchronousCommit: boolean;
@@ -110,7 +113,13 @@ export class WalWriter {
   }
 
   stats(): WalStats {
-    return { syncs: this.syncs, writes: this.writes, lastWrittenLsn: this.writtenLsn, lastSyncedLsn: this.syncedLsn };
+    return {
+      syncs: this.syncs,
+      writes: this.writes,
+      lastWrittenLsn: this.writtenLsn,
+      lastSyncedLsn: this.syncedLsn,
+      bytesWritten: this.bytesWritten,
+    };
   }
 
   walFiles(): readonly WalFileInfo[] {
@@ -161,6 +170,14 @@ export class WalWriter {
     this.timer = null;
     await this.fh?.close().catch(() => undefined);
     this.fh = null;
+  }
+
+  /**
+   * Refuses every later append, as after a failed write: a caller that logged part of a
+   * multi-record transaction and cannot finish it must not let later commits follow it.
+   */
+  poison(cause: unknown): void {
+    if (!this.failure) this.fail(cause);
   }
 
   private checkUsable(): void {
@@ -220,6 +237,7 @@ export class WalWriter {
     const cur = this.current as { name: string; size: number };
     await (this.fh as StorageFileHandle).write(buf, cur.size);
     cur.size += total;
+    this.bytesWritten += total;
     this.writes++;
     this.writtenLsn = batch[batch.length - 1].lsn;
   }
