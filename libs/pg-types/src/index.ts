@@ -82,3 +82,23 @@ export {
   timestamptzPlusInterval, timestamptzToTimestamp,
 } from './datetime/arith';
 export { SparseVector, BitString, isSparseVector, isBitString } from './vector/values';
+export { floatToHalfBits, halfBitsToFloat, roundToHalf } from './vector/half';
+export {
+  decodeDenseVector, denseVectorCodec, encodeDenseVector, formatDenseVector, parseDenseVector,
+} from './vector/dense-codecs';
+export {
+  checkSparseIndex, checkSparseNnz, decodeSparseVector, encodeSparseVector, formatSparseVector, parseSparseVector,
+  sparseVectorCodec,
+} from './vector/sparsevec-codec';
+export {
+  VARBIT_MAX_LEN, bitCodecs, bitStringCodecs, checkBitTypmod, decodeBitString, encodeBitString, formatBitString,
+  parseBitString, type BitKind,
+} from './vector/bit-codecs';
+export {
+  EXTENSION_CODEC_FACTORIES, codecsForExtensionTypes, extensionArrayCodec, type ExtensionCodecFactory,
+  type ExtensionTypeInfo,
+} from './vector/extension-codecs';
+export {
+  SPARSEVEC_MAX_DIM, SPARSEVEC_MAX_NNZ, VECTOR_MAX_DIM, checkDim as checkVectorDim, checkElement as checkVectorElement,
+  type VectorTypeName,
+} from './vector/vector-errors';

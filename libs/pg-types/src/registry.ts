@@ -17,6 +17,7 @@ import { timeCodec } from './codecs/time';
 import { timestampCodec, timestamptzCodec } from './codecs/timestamp';
 import { timetzCodec } from './codecs/timetz';
 import { uuidCodec } from './codecs/uuid';
+import { bitStringCodecs } from './vector/bit-codecs';
 
 export const BUILTIN_CODECS: ReadonlyArray<TypeCodec<any>> = Object.freeze([
   boolCodec,
@@ -43,6 +44,7 @@ export const BUILTIN_CODECS: ReadonlyArray<TypeCodec<any>> = Object.freeze([
   jsonCodec,
   jsonbCodec,
   ...BUILTIN_ARRAY_CODECS,
+  ...bitStringCodecs(),
 ]);
 
 /** A registry of the built-in codecs (call once per consumer; registries are immutable). */
