@@ -14,6 +14,7 @@ import { decAdd, decDiv, decFromInt, decToString, parseDec, type Dec } from './d
 import { numericCmp } from './numeric';
 import { fitInt } from './int';
 import { bpcharCmp, textCmp } from './text';
+import { VECTOR_AGGREGATES } from './vector';
 
 export interface AggImpl<S = any> {
   init(): S;
@@ -115,6 +116,7 @@ const FIXED: Record<string, AggImpl> = {
 export function aggregateImpl(call: AggregateCall, fctx?: FunctionContext): AggImpl {
   const fixed = FIXED[call.impl];
   if (fixed) return fixed;
+  if (Object.hasOwn(VECTOR_AGGREGATES, call.impl)) return VECTOR_AGGREGATES[call.impl];
   const json = fctx ? jsonAggregate(call.impl, fctx) : undefined;
   if (json) return json;
   const stats = statsAggregate(call.impl) ?? orderedSetAggregate(call.impl);

@@ -13,6 +13,7 @@ import { uuidCmp } from './uuid';
 import { numericCmp } from './numeric';
 import { bpcharCmp, textCmp } from './text';
 import type { ScalarFn } from './function-table';
+import { vectorComparator } from './vector/compare';
 
 export type Comparator = (a: any, b: any) => number;
 
@@ -92,7 +93,7 @@ function typeComparator(oid: number, concrete?: number): Comparator | undefined 
  * operators (array_lt) and families without a derivable name.
  */
 export function comparatorFor(impl: string, typeOid?: number): Comparator {
-  const byName = familyComparator(impl);
+  const byName = familyComparator(impl) ?? vectorComparator(impl);
   if (byName) return byName;
   const operands = COMPARISON_IMPLS.get(impl);
   if (operands && operands.left === operands.right) {
