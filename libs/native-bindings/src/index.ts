@@ -1,5 +1,5 @@
 // @vecgres/native-bindings: the only importer of the native addon.
-export type { ElemType, Metric, ScanSpec, SimdLevel, TopK, VectorArray } from './types';
+export type { ElemType, MappedArena, Metric, ScanSpec, SimdLevel, TopK, VectorArray } from './types';
 export type { NativeAddon, NativeCore } from './native-core';
 export { createNativeCore } from './native-core';
 export {
@@ -21,3 +21,5 @@ export {
 export { float32ToHalfBits, halfBitsToFloat32, encodeHalf } from './half';
 export { MAX_ARENA_ALIGN, allocAlignedArena } from './aligned-arena';
 export * from './storage-native';
+export * from './hnsw-native';
+export * from './ivf-native';

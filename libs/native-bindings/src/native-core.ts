@@ -1,9 +1,11 @@
 // NativeCore: the hand-written TS mirror of what native/addon exports, and the wrapper that
 // gives every rejection one shape (NativeError with a SQLSTATE).
+import { type HnswNativeFactories, wrapHnswFactories } from './hnsw-native';
+import { type IvfNativeFactories, wrapIvfFactories } from './ivf-native';
 import { toNativeError } from './native-error';
 import type { ScanSpec, SimdLevel, TopK, VectorArray } from './types';
 
-export interface NativeCore {
+export interface NativeCore extends HnswNativeFactories, IvfNativeFactories {
   /** The level chosen at load: VECGRES_SIMD_LEVEL if available here, else the best one. */
   simdLevel(): SimdLevel;
   /** Every level compiled in and supported by this CPU, scalar first. */
@@ -42,6 +44,10 @@ export const NATIVE_ADDON_EXPORTS = [
   'scanTopK',
   'readMemory',
   'addressMod',
+  'hnswCreate',
+  'hnswOpen',
+  'ivfCreate',
+  'ivfOpen',
 ] as const satisfies readonly (keyof NativeAddon)[];
 
 async function settle<T>(call: () => Promise<T>): Promise<T> {
@@ -55,6 +61,8 @@ async function settle<T>(call: () => Promise<T>): Promise<T> {
 /** Wraps the addon: O(1) getters pass through; async calls reject only with NativeError. */
 export function createNativeCore(addon: NativeAddon): NativeCore {
   return {
+    ...wrapHnswFactories(addon),
+    ...wrapIvfFactories(addon),
     simdLevel: () => addon.simdLevel(),
     availableSimdLevels: () => addon.availableSimdLevels(),
     forcedLevelUnavailable: () => addon.forcedLevelUnavailable(),

@@ -1,4 +1,5 @@
 // Plain data types shared by the NativeCore interface and its callers.
+import type { MappedFile } from './storage-native';
 
 /** A SIMD kernel level; the core picks one per process at load (see NativeCore.simdLevel). */
 export type SimdLevel = 'scalar' | 'avx2' | 'avx512' | 'neon';
@@ -22,6 +23,16 @@ export type Metric = 'l2sq' | 'negdot' | 'cosine' | 'l1' | 'hamming' | 'jaccard'
 export type VectorArray = Float32Array | Uint16Array | Int8Array | Uint8Array;
 
 /**
+ * Rows inside a read-only memory-mapped file (storage's sealed vector files): they start
+ * `byteOffset` bytes into `file` (storage aligns them to 64 bytes). The scan takes its own lease
+ * on the mapping, so closing the file during the scan is safe.
+ */
+export interface MappedArena {
+  file: MappedFile;
+  byteOffset: number;
+}
+
+/**
  * One batched scan: nq queries against the rows of one arena, in one native call.
  * The native side reads `queries`, `arena` and `ids` in place (zero copy); do not modify or
  * transfer them until the returned promise settles.
@@ -36,10 +47,10 @@ export interface ScanSpec {
   /** Number of queries; default 1. */
   nq?: number;
   /**
-   * nRows rows: `type`'s TypedArray, or an ArrayBuffer of raw rows.
-   * Byte length >= (nRows - 1) * rowStride + rowBytes.
+   * nRows rows: `type`'s TypedArray, an ArrayBuffer of raw rows, or a MappedArena (rows read in
+   * place from a memory-mapped file). Byte length >= (nRows - 1) * rowStride + rowBytes.
    */
-  arena: VectorArray | ArrayBuffer;
+  arena: VectorArray | ArrayBuffer | MappedArena;
   nRows: number;
   /** Bytes between row starts (>= the packed row size); default packed. */
   rowStride?: number;

@@ -4,6 +4,7 @@
 
 #include "addon_args.h"
 #include "addon_errors.h"
+#include "addon_mapped_file.h"
 
 namespace vecgres_addon {
 namespace {
@@ -77,6 +78,29 @@ const MetricInfo& ReadMetric(const Napi::Object& spec, const TypeInfo& type) {
   ThrowInvalid("unknown metric '" + name + "' (expected l2sq, negdot, cosine, l1, hamming or jaccard)");
 }
 
+// The arena: a TypedArray / ArrayBuffer, or {file: MappedFile, byteOffset} whose rows start
+// byteOffset bytes into the mapping. For a mapped arena `*mapping` takes a lease on the file and
+// the returned BufferArg's object is empty (nothing to pin on the worker).
+BufferArg ReadArena(const Napi::Value& value, napi_typedarray_type type,
+                    std::shared_ptr<const vecgres::MappedFile>* mapping) {
+  if (value.IsObject() && !value.IsTypedArray() && !value.IsArrayBuffer()) {
+    const Napi::Object obj = value.As<Napi::Object>();
+    if (obj.Has("file")) {
+      if (!AcquireMappedFile(obj.Get("file"), mapping)) {
+        ThrowInvalid("arena.file must be an open MappedFile (got " + DescribeValue(obj.Get("file")) + ")");
+      }
+      const size_t size = (*mapping)->size();
+      const uint64_t offset = ReadInteger(obj.Get("byteOffset"), 0, size, "arena.byteOffset");
+      BufferArg out{};
+      out.data = (*mapping)->data() == nullptr ? nullptr : const_cast<uint8_t*>((*mapping)->data()) + offset;
+      out.byte_length = size - offset;
+      out.length = out.byte_length;
+      return out;
+    }
+  }
+  return ReadBuffer(value, type, true, "arena");
+}
+
 }  // namespace
 
 ScanSpecArg ReadScanSpec(const Napi::Value& value, AddonPromiseWorker& worker) {
@@ -106,7 +130,7 @@ ScanSpecArg ReadScanSpec(const Napi::Value& value, AddonPromiseWorker& worker) {
   worker.Keep(queries.object);
   args.queries = queries.data;
 
-  const BufferArg arena = ReadBuffer(spec.Get("arena"), type.array_type, true, "arena");
+  const BufferArg arena = ReadArena(spec.Get("arena"), type.array_type, &out.mapping);
   args.row_stride = ReadOptionalInteger(spec, "rowStride", out.row_bytes, kMaxDim * 8, out.row_bytes);
   if (args.n_rows > 0) {
     const size_t needed = CheckedAdd(CheckedMul(args.n_rows - 1, args.row_stride, "arena size"),
@@ -116,7 +140,7 @@ ScanSpecArg ReadScanSpec(const Napi::Value& value, AddonPromiseWorker& worker) {
                    std::to_string(needed) + " needed");
     }
   }
-  worker.Keep(arena.object);
+  if (!out.mapping) worker.Keep(arena.object);
   args.arena = arena.data;
 
   const Napi::Value ids_value = spec.Get("ids");

@@ -1,0 +1,213 @@
+// The O(n) HNSW calls, each one core call on the libuv threadpool: add (the build: one worker
+// that runs the core's own insert threads inside Execute, never on the event loop), search,
+// serialize and scan-next. Each Keep()s its handle object and every buffer it touches.
+#include <string>
+
+#include "addon_args.h"
+#include "addon_errors.h"
+#include "addon_hnsw.h"
+
+namespace vecgres_addon {
+namespace {
+
+constexpr uint64_t kMaxQueries = 0xFFFFFFFFull;
+constexpr uint64_t kMaxK = uint64_t{1} << 24;
+
+const volatile int32_t* ReadStop(const Napi::Object& opts, AddonPromiseWorker& worker) {
+  const Napi::Value v = opts.Get("stop");
+  if (v.IsUndefined()) return nullptr;
+  const BufferArg stop = ReadTypedArray(v, napi_int32_array, "stop");
+  if (stop.length < 1) ThrowInvalid("stop must have at least one element");
+  worker.Keep(stop.object);
+  return reinterpret_cast<const volatile int32_t*>(stop.data);
+}
+
+Napi::Object ReadOptions(const Napi::Value& v, Napi::Env env) {
+  return v.IsUndefined() ? Napi::Object::New(env) : ReadObject(v, "options");
+}
+
+size_t RowBytes(const vecgres::HnswIndex& index) {
+  return vecgres::row_bytes(index.params().type, index.params().dim);
+}
+
+// add(arena, from, to, {threads?, stop?})
+class AddonHnswAddWorker : public AddonPromiseWorker {
+ public:
+  AddonHnswAddWorker(Napi::Env env, AddonHnsw& self)
+      : AddonPromiseWorker(env, "vecgres.hnsw.add"), self_(self), index_(self.index()) {}
+  ~AddonHnswAddWorker() override {
+    if (counted_) self_.writers().fetch_sub(1);  // runs on the JS thread once settled
+  }
+
+  void Read(const Napi::CallbackInfo& info) {
+    Keep(info.This().As<Napi::Object>());
+    arena_ = ReadHnswArena(info[0], RowBytes(*index_), *this);
+    from_ = static_cast<uint32_t>(ReadInteger(info[1], 0, 0xFFFFFFFEull, "from"));
+    to_ = static_cast<uint32_t>(ReadInteger(info[2], 0, 0xFFFFFFFEull, "to"));
+    const Napi::Object opts = ReadOptions(info[3], info.Env());
+    threads_ = static_cast<unsigned>(ReadOptionalInteger(opts, "threads", 0, 1024, 0));
+    stop_ = ReadStop(opts, *this);
+    self_.writers().fetch_add(1);
+    counted_ = true;
+  }
+
+ protected:
+  void Run() override {
+    ThrowIfError(index_->add(vecgres::active_kernels(), arena_.arena, from_, to_, threads_, stop_));
+  }
+
+ private:
+  AddonHnsw& self_;  // alive: its JS object is kept
+  std::shared_ptr<vecgres::HnswIndex> index_;
+  HnswArenaArg arena_;
+  uint32_t from_ = 0, to_ = 0;
+  unsigned threads_ = 0;
+  const volatile int32_t* stop_ = nullptr;
+  bool counted_ = false;
+};
+
+// search(arena, queries, nq, k, {ef?, allow?, stop?}, out: {ids, dists, counts})
+class AddonHnswSearchWorker : public AddonPromiseWorker {
+ public:
+  AddonHnswSearchWorker(Napi::Env env, AddonHnsw& self)
+      : AddonPromiseWorker(env, "vecgres.hnsw.search"), index_(self.index()) {}
+
+  void Read(const Napi::CallbackInfo& info) {
+    Keep(info.This().As<Napi::Object>());
+    const size_t rb = RowBytes(*index_);
+    arena_ = ReadHnswArena(info[0], rb, *this);
+    const BufferArg queries = ReadBuffer(info[1], napi_uint8_array, false, "queries");
+    args_.nq = ReadInteger(info[2], 0, kMaxQueries, "nq");
+    args_.k = ReadInteger(info[3], 0, kMaxK, "k");
+    const size_t qbytes = CheckedMul(args_.nq, rb, "nq * row bytes");
+    if (queries.byte_length < qbytes) {
+      ThrowInvalid("queries has " + std::to_string(queries.byte_length) + " bytes; nq * rowBytes = " +
+                   std::to_string(qbytes) + " needed");
+    }
+    Keep(queries.object);
+    args_.queries = queries.data;
+    const Napi::Object opts = ReadOptions(info[4], info.Env());
+    args_.ef = ReadOptionalInteger(opts, "ef", 1, vecgres::kHnswMaxEf, 40);
+    if (!opts.Get("allow").IsUndefined()) {
+      const BufferArg allow = ReadTypedArray(opts.Get("allow"), napi_uint8_array, "allow");
+      Keep(allow.object);
+      args_.allow = allow.data;
+      args_.allow_bits = allow.byte_length * 8;
+    }
+    args_.stop = ReadStop(opts, *this);
+    const Napi::Object out = ReadObject(info[5], "out");
+    const size_t slots = CheckedMul(args_.nq, args_.k, "nq * k");
+    const BufferArg ids = ReadTypedArray(out.Get("ids"), napi_uint32_array, "out.ids");
+    const BufferArg dists = ReadTypedArray(out.Get("dists"), napi_float32_array, "out.dists");
+    const BufferArg counts = ReadTypedArray(out.Get("counts"), napi_uint32_array, "out.counts");
+    if (ids.length < slots || dists.length < slots) {
+      ThrowInvalid("out.ids and out.dists need nq * k = " + std::to_string(slots) + " elements");
+    }
+    if (counts.length < args_.nq) ThrowInvalid("out.counts needs nq = " + std::to_string(args_.nq) + " elements");
+    Keep(ids.object);
+    Keep(dists.object);
+    Keep(counts.object);
+    ids_ = reinterpret_cast<uint32_t*>(ids.data);
+    dists_ = reinterpret_cast<float*>(dists.data);
+    counts_ = reinterpret_cast<uint32_t*>(counts.data);
+  }
+
+ protected:
+  void Run() override {
+    ThrowIfError(index_->search(vecgres::active_kernels(), arena_.arena, args_, ids_, dists_, counts_));
+  }
+
+ private:
+  std::shared_ptr<vecgres::HnswIndex> index_;
+  HnswArenaArg arena_;
+  vecgres::HnswSearchArgs args_;
+  uint32_t* ids_ = nullptr;
+  float* dists_ = nullptr;
+  uint32_t* counts_ = nullptr;
+};
+
+// serialize(out: Uint8Array of >= serializedSize() bytes)
+class AddonHnswSerializeWorker : public AddonPromiseWorker {
+ public:
+  AddonHnswSerializeWorker(Napi::Env env, AddonHnsw& self)
+      : AddonPromiseWorker(env, "vecgres.hnsw.serialize"), index_(self.index()) {}
+
+  void Read(const Napi::CallbackInfo& info) {
+    Keep(info.This().As<Napi::Object>());
+    const BufferArg out = ReadTypedArray(info[0], napi_uint8_array, "out");
+    Keep(out.object);
+    out_ = out.data;
+    bytes_ = out.byte_length;
+  }
+
+ protected:
+  void Run() override { ThrowIfError(index_->serialize(out_, bytes_)); }
+
+ private:
+  std::shared_ptr<vecgres::HnswIndex> index_;
+  uint8_t* out_ = nullptr;
+  size_t bytes_ = 0;
+};
+
+// next(arena, n, out: {ids: Uint32Array >= n, dists: Float32Array >= n}) -> count
+class AddonHnswScanNextWorker : public AddonPromiseWorker {
+ public:
+  AddonHnswScanNextWorker(Napi::Env env, std::shared_ptr<HnswScanBox> box, size_t row_bytes)
+      : AddonPromiseWorker(env, "vecgres.hnsw.scanNext"), box_(std::move(box)), row_bytes_(row_bytes) {}
+
+  void Read(const Napi::CallbackInfo& info) {
+    Keep(info.This().As<Napi::Object>());
+    arena_ = ReadHnswArena(info[0], row_bytes_, *this);
+    n_ = ReadInteger(info[1], 0, kMaxK, "n");
+    const Napi::Object out = ReadObject(info[2], "out");
+    const BufferArg ids = ReadTypedArray(out.Get("ids"), napi_uint32_array, "out.ids");
+    const BufferArg dists = ReadTypedArray(out.Get("dists"), napi_float32_array, "out.dists");
+    if (ids.length < n_ || dists.length < n_) ThrowInvalid("out.ids and out.dists need n = " + std::to_string(n_) + " elements");
+    Keep(ids.object);
+    Keep(dists.object);
+    ids_ = reinterpret_cast<uint32_t*>(ids.data);
+    dists_ = reinterpret_cast<float*>(dists.data);
+  }
+
+ protected:
+  void Run() override {
+    std::lock_guard<std::mutex> lock(box_->mu);
+    ThrowIfError(box_->scan->next(vecgres::active_kernels(), arena_.arena, n_, ids_, dists_, &count_));
+  }
+  Napi::Value Result(Napi::Env env) override { return Napi::Number::New(env, static_cast<double>(count_)); }
+
+ private:
+  std::shared_ptr<HnswScanBox> box_;
+  size_t row_bytes_;
+  HnswArenaArg arena_;
+  size_t n_ = 0;
+  uint32_t* ids_ = nullptr;
+  float* dists_ = nullptr;
+  size_t count_ = 0;
+};
+
+template <typename Worker, typename... Extra>
+Napi::Value Start(const Napi::CallbackInfo& info, Extra&&... extra) {
+  return PromiseCall(info, [&]() {
+    auto worker = std::make_unique<Worker>(info.Env(), std::forward<Extra>(extra)...);
+    worker->Read(info);
+    return AddonPromiseWorker::Start(std::move(worker));
+  });
+}
+
+}  // namespace
+
+Napi::Value StartHnswAdd(const Napi::CallbackInfo& info, AddonHnsw& self) {
+  return Start<AddonHnswAddWorker>(info, self);
+}
+Napi::Value StartHnswSearch(const Napi::CallbackInfo& info, AddonHnsw& self) {
+  return Start<AddonHnswSearchWorker>(info, self);
+}
+Napi::Value StartHnswSerialize(const Napi::CallbackInfo& info, AddonHnsw& self) {
+  return Start<AddonHnswSerializeWorker>(info, self);
+}
+Napi::Value StartHnswScanNext(const Napi::CallbackInfo& info, std::shared_ptr<HnswScanBox> box, size_t row_bytes) {
+  return Start<AddonHnswScanNextWorker>(info, std::move(box), row_bytes);
+}
+
+}  // namespace vecgres_addon

@@ -1,0 +1,193 @@
+// The O(n) IVFFlat calls, each one core call on the libuv threadpool: train (k-means; its
+// threads run inside Execute), add (list assignment), search, serialize. Each Keep()s its
+// handle object and every buffer it touches.
+#include <string>
+
+#include "addon_args.h"
+#include "addon_errors.h"
+#include "addon_ivf.h"
+
+namespace vecgres_addon {
+namespace {
+
+constexpr uint64_t kMaxQueries = 0xFFFFFFFFull;
+constexpr uint64_t kMaxK = uint64_t{1} << 24;
+
+const volatile int32_t* ReadStop(const Napi::Object& opts, AddonPromiseWorker& worker) {
+  const Napi::Value v = opts.Get("stop");
+  if (v.IsUndefined()) return nullptr;
+  const BufferArg stop = ReadTypedArray(v, napi_int32_array, "stop");
+  if (stop.length < 1) ThrowInvalid("stop must have at least one element");
+  worker.Keep(stop.object);
+  return reinterpret_cast<const volatile int32_t*>(stop.data);
+}
+
+Napi::Object ReadOptions(const Napi::Value& v, Napi::Env env) {
+  return v.IsUndefined() ? Napi::Object::New(env) : ReadObject(v, "options");
+}
+
+size_t RowBytes(const vecgres::IvfIndex& index) { return vecgres::row_bytes(index.params().type, index.params().dim); }
+
+vecgres::IvfArena ToIvfArena(const HnswArenaArg& a) { return {a.arena.data, a.arena.n_rows, a.arena.row_stride}; }
+
+// train(arena, {threads?, stop?}) and add(arena, from, to, {threads?, stop?}): both rewrite
+// the index, so both count as writers while they run.
+class AddonIvfWriteWorker : public AddonPromiseWorker {
+ public:
+  AddonIvfWriteWorker(Napi::Env env, AddonIvf& self, bool train)
+      : AddonPromiseWorker(env, train ? "vecgres.ivf.train" : "vecgres.ivf.add"),
+        self_(self),
+        index_(self.index()),
+        train_(train) {}
+  ~AddonIvfWriteWorker() override {
+    if (counted_) self_.writers().fetch_sub(1);
+  }
+
+  void Read(const Napi::CallbackInfo& info) {
+    Keep(info.This().As<Napi::Object>());
+    if (self_.writers().load() > 0) ThrowInvalid("the IVF index is already being built");
+    arena_ = ReadHnswArena(info[0], RowBytes(*index_), *this);
+    size_t opt_at = 1;
+    if (!train_) {
+      from_ = static_cast<uint32_t>(ReadInteger(info[1], 0, 0xFFFFFFFEull, "from"));
+      to_ = static_cast<uint32_t>(ReadInteger(info[2], 0, 0xFFFFFFFEull, "to"));
+      opt_at = 3;
+    }
+    const Napi::Object opts = ReadOptions(info[opt_at], info.Env());
+    threads_ = static_cast<unsigned>(ReadOptionalInteger(opts, "threads", 0, 1024, 0));
+    stop_ = ReadStop(opts, *this);
+    self_.writers().fetch_add(1);
+    counted_ = true;
+  }
+
+ protected:
+  void Run() override {
+    const vecgres::IvfArena arena = ToIvfArena(arena_);
+    if (train_) {
+      ThrowIfError(index_->train(vecgres::active_kernels(), arena, threads_, stop_));
+    } else {
+      ThrowIfError(index_->add(vecgres::active_kernels(), arena, from_, to_, threads_, stop_));
+    }
+  }
+
+ private:
+  AddonIvf& self_;
+  std::shared_ptr<vecgres::IvfIndex> index_;
+  bool train_;
+  HnswArenaArg arena_;
+  uint32_t from_ = 0, to_ = 0;
+  unsigned threads_ = 0;
+  const volatile int32_t* stop_ = nullptr;
+  bool counted_ = false;
+};
+
+// search(arena, queries, nq, k, {probes?, allow?, stop?}, out: {ids, dists, counts})
+class AddonIvfSearchWorker : public AddonPromiseWorker {
+ public:
+  AddonIvfSearchWorker(Napi::Env env, AddonIvf& self)
+      : AddonPromiseWorker(env, "vecgres.ivf.search"), self_(self), index_(self.index()) {}
+
+  void Read(const Napi::CallbackInfo& info) {
+    Keep(info.This().As<Napi::Object>());
+    if (self_.writers().load() > 0) ThrowInvalid("search: the index is being built (await train()/add() first)");
+    const size_t rb = RowBytes(*index_);
+    arena_ = ReadHnswArena(info[0], rb, *this);
+    const BufferArg queries = ReadBuffer(info[1], napi_float32_array, false, "queries");
+    args_.nq = ReadInteger(info[2], 0, kMaxQueries, "nq");
+    args_.k = ReadInteger(info[3], 0, kMaxK, "k");
+    const size_t qbytes = CheckedMul(args_.nq, rb, "nq * row bytes");
+    if (queries.byte_length < qbytes) {
+      ThrowInvalid("queries has " + std::to_string(queries.byte_length) + " bytes; nq * rowBytes = " +
+                   std::to_string(qbytes) + " needed");
+    }
+    Keep(queries.object);
+    args_.queries = queries.data;
+    const Napi::Object opts = ReadOptions(info[4], info.Env());
+    args_.probes = ReadOptionalInteger(opts, "probes", 1, vecgres::kIvfMaxLists, 1);
+    if (!opts.Get("allow").IsUndefined()) {
+      const BufferArg allow = ReadTypedArray(opts.Get("allow"), napi_uint8_array, "allow");
+      Keep(allow.object);
+      args_.allow = allow.data;
+      args_.allow_bits = allow.byte_length * 8;
+    }
+    args_.stop = ReadStop(opts, *this);
+    const Napi::Object out = ReadObject(info[5], "out");
+    const size_t slots = CheckedMul(args_.nq, args_.k, "nq * k");
+    const BufferArg ids = ReadTypedArray(out.Get("ids"), napi_uint32_array, "out.ids");
+    const BufferArg dists = ReadTypedArray(out.Get("dists"), napi_float32_array, "out.dists");
+    const BufferArg counts = ReadTypedArray(out.Get("counts"), napi_uint32_array, "out.counts");
+    if (ids.length < slots || dists.length < slots) {
+      ThrowInvalid("out.ids and out.dists need nq * k = " + std::to_string(slots) + " elements");
+    }
+    if (counts.length < args_.nq) ThrowInvalid("out.counts needs nq = " + std::to_string(args_.nq) + " elements");
+    Keep(ids.object);
+    Keep(dists.object);
+    Keep(counts.object);
+    ids_ = reinterpret_cast<uint32_t*>(ids.data);
+    dists_ = reinterpret_cast<float*>(dists.data);
+    counts_ = reinterpret_cast<uint32_t*>(counts.data);
+  }
+
+ protected:
+  void Run() override {
+    ThrowIfError(index_->search(vecgres::active_kernels(), ToIvfArena(arena_), args_, ids_, dists_, counts_));
+  }
+
+ private:
+  AddonIvf& self_;
+  std::shared_ptr<vecgres::IvfIndex> index_;
+  HnswArenaArg arena_;
+  vecgres::IvfSearchArgs args_;
+  uint32_t* ids_ = nullptr;
+  float* dists_ = nullptr;
+  uint32_t* counts_ = nullptr;
+};
+
+// serialize(out: Uint8Array of >= serializedSize() bytes)
+class AddonIvfSerializeWorker : public AddonPromiseWorker {
+ public:
+  AddonIvfSerializeWorker(Napi::Env env, AddonIvf& self)
+      : AddonPromiseWorker(env, "vecgres.ivf.serialize"), self_(self), index_(self.index()) {}
+
+  void Read(const Napi::CallbackInfo& info) {
+    Keep(info.This().As<Napi::Object>());
+    if (self_.writers().load() > 0) ThrowInvalid("serialize: the index is being built (await train()/add() first)");
+    const BufferArg out = ReadTypedArray(info[0], napi_uint8_array, "out");
+    Keep(out.object);
+    out_ = out.data;
+    bytes_ = out.byte_length;
+  }
+
+ protected:
+  void Run() override { ThrowIfError(index_->serialize(out_, bytes_)); }
+
+ private:
+  AddonIvf& self_;
+  std::shared_ptr<vecgres::IvfIndex> index_;
+  uint8_t* out_ = nullptr;
+  size_t bytes_ = 0;
+};
+
+template <typename Worker, typename... Extra>
+Napi::Value Start(const Napi::CallbackInfo& info, Extra&&... extra) {
+  return PromiseCall(info, [&]() {
+    auto worker = std::make_unique<Worker>(info.Env(), std::forward<Extra>(extra)...);
+    worker->Read(info);
+    return AddonPromiseWorker::Start(std::move(worker));
+  });
+}
+
+}  // namespace
+
+Napi::Value StartIvfTrain(const Napi::CallbackInfo& info, AddonIvf& self) {
+  return Start<AddonIvfWriteWorker>(info, self, true);
+}
+Napi::Value StartIvfAdd(const Napi::CallbackInfo& info, AddonIvf& self) {
+  return Start<AddonIvfWriteWorker>(info, self, false);
+}
+Napi::Value StartIvfSearch(const Napi::CallbackInfo& info, AddonIvf& self) { return Start<AddonIvfSearchWorker>(info, self); }
+Napi::Value StartIvfSerialize(const Napi::CallbackInfo& info, AddonIvf& self) {
+  return Start<AddonIvfSerializeWorker>(info, self);
+}
+
+}  // namespace vecgres_addon

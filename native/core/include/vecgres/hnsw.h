@@ -1,0 +1,255 @@
+// HNSW graph index (Malkov & Yashunin; construction and neighbour selection as in hnswlib).
+//
+// The graph is SEPARATE from the vectors: node id = row position in the segment's arena, and
+// every call that computes distances is handed the current arena (HnswArena). The graph never
+// copies a vector; a DistanceComputer reads "row i" of the arena it is given (later, quantized
+// codes plug in as another DistanceComputer).
+//
+// Layout (the same in memory and in the serialized form, so open() is zero-copy):
+//   levels   uint8[n]                      top layer of each node (0 = layer 0 only)
+//   layer0   uint32[n * (1 + 2m)]          fixed stride: [count, id_0 .. id_{2m-1}]
+//   up_off   uint32[n]                     start of the node's upper blocks in `upper`
+//                                          (0xFFFFFFFF when levels[i] == 0)
+//   upper    uint32[...]                   per node: levels[i] blocks [count, id_0..id_{m-1}]
+//                                          for layers 1..levels[i]
+//   norms    float[n]                      cosine only: 1 / |row| (0 for a zero vector)
+// Deleted rows are never unlinked: searches pass an `allow` bitmap that excludes them (and
+// invisible or filtered rows) from the RESULTS while the traversal still walks through them,
+// so the graph stays navigable. Segments are immutable once sealed and a merge makes a new
+// segment whose graph is rebuilt, so no in-place repair of links is needed.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <random>
+#include <shared_mutex>
+#include <vector>
+
+#include "vecgres/kernels.h"
+#include "vecgres/scan.h"
+#include "vecgres/status.h"
+
+namespace vecgres {
+
+constexpr uint32_t kHnswNoNode = 0xFFFFFFFFu;
+constexpr uint32_t kHnswMaxM = 100;         // pgvector allows m in [2, 100]
+constexpr uint32_t kHnswMaxEf = 100000;     // hnsw.ef_search accepts up to 10,000 in SQL
+constexpr int kHnswMaxLevel = 30;
+
+// Rows of one arena: row i starts at data + i * row_stride (row_stride 0 = packed).
+struct HnswArena {
+  const uint8_t* data = nullptr;
+  size_t n_rows = 0;
+  size_t row_stride = 0;
+};
+
+struct HnswParams {
+  ElemType type = ElemType::kF32;
+  Metric metric = Metric::kL2Sq;
+  uint32_t dim = 0;
+  uint32_t m = 16;                // links per node on layers >= 1; layer 0 has 2m
+  uint32_t ef_construction = 64;
+  uint64_t seed = 0x5eed;         // level generator seed (builds are reproducible with 1 thread)
+};
+
+// A query as the distance computer sees it: its row, and 1 / |q| for cosine (0 for a zero
+// vector, whose cosine distance is undefined and ranks last).
+struct HnswQuery {
+  const void* data;
+  float inv_norm;
+};
+
+// Distance between a query (or row) and a row of the arena, for the index's type and metric;
+// smaller is nearer (the scan.h conventions). NaN (cosine of a zero vector) is mapped to +inf
+// so that heaps stay ordered. Cosine uses the index's per-row inverse norms (`inv_norms`, one
+// float per node, kept with the graph: the vectors themselves are never copied), so each
+// distance is one dot product, as for pre-normalized vectors.
+class DistanceComputer {
+ public:
+  DistanceComputer(const KernelTable& kt, const HnswParams& p, const HnswArena& arena, const float* inv_norms);
+  const uint8_t* row(uint32_t i) const { return arena_.data + size_t(i) * stride_; }
+  HnswQuery query(const void* q) const { return {q, cosine_ ? inverse_norm(q) : 0.0f}; }
+  HnswQuery query_row(uint32_t i) const { return {row(i), cosine_ ? norms_[i] : 0.0f}; }
+  float operator()(const HnswQuery& q, uint32_t i) const {
+    return cosine_ ? cosine(q, i) : distance(q.data, row(i));
+  }
+  float between(uint32_t a, uint32_t b) const { return (*this)(query_row(a), b); }
+  // 1 / sqrt(dot(v, v)), 0 for a zero (or non-finite) norm.
+  float inverse_norm(const void* v) const;
+  bool is_cosine() const { return cosine_; }
+  // The first lines of row i (up to 512 bytes; the hardware prefetcher follows a longer row).
+  void prefetch(uint32_t i) const {
+#if defined(__GNUC__)
+    const char* p = reinterpret_cast<const char*>(row(i));
+    for (size_t off = 0; off < prefetch_bytes_; off += 64) __builtin_prefetch(p + off);
+#else
+    (void)i;
+#endif
+  }
+  size_t row_bytes() const { return row_bytes_; }
+
+ private:
+  float distance(const void* a, const void* b) const;
+  float cosine(const HnswQuery& q, uint32_t i) const;
+
+  enum class Kind : int { kF32L2, kF32Dot, kF32Cos, kF32L1, kF16L2, kF16Dot, kF16Cos, kF16L1,
+                          kI8L2, kI8Dot, kU8L2, kU8Dot, kHamming, kJaccard };
+  const KernelTable& kt_;
+  HnswArena arena_;
+  size_t dim_;
+  size_t row_bytes_;
+  size_t stride_;
+  Kind kind_;
+  bool cosine_ = false;
+  const float* norms_ = nullptr;
+  size_t prefetch_bytes_ = 128;
+};
+
+struct HnswSearchArgs {
+  const void* queries = nullptr;  // nq packed rows of the index's element type
+  size_t nq = 1;
+  size_t k = 10;
+  size_t ef = 40;                 // effective ef = max(ef, k)
+  const uint8_t* allow = nullptr; // optional bitmap over node ids, LSB-first; bit clear = excluded
+  size_t allow_bits = 0;          // bits in `allow` (nodes past it count as excluded)
+  const volatile int32_t* stop = nullptr;
+};
+
+struct HnswStats {
+  uint32_t nodes = 0;
+  int32_t max_level = -1;   // -1 when empty
+  uint32_t entry_point = kHnswNoNode;
+  uint64_t bytes = 0;       // graph bytes (the serialized size)
+};
+
+class VisitedPool;
+class HnswScan;
+struct MaxHeap;
+struct MinHeap;
+
+class HnswIndex {
+ public:
+  ~HnswIndex();
+  HnswIndex(const HnswIndex&) = delete;
+  HnswIndex& operator=(const HnswIndex&) = delete;
+
+  // An empty index. kInvalidArgument for a bad type/metric pair, dim 0, m outside [2, 100],
+  // ef_construction outside [m, 100000] (pgvector: ef_construction >= 2 * m is checked by the
+  // catalog; here only the defensive range).
+  static Status create(const HnswParams& params, std::unique_ptr<HnswIndex>* out);
+
+  // Opens a serialized graph in place: `data` must stay valid and unchanged while the index
+  // lives (`keepalive` is held for that, e.g. a mapped-file lease). O(1) checks of the header
+  // and section bounds; the graph itself is read where it lies. `data` must be 4-byte aligned.
+  static Status open(const uint8_t* data, size_t bytes, std::shared_ptr<const void> keepalive,
+                     std::unique_ptr<HnswIndex>* out);
+
+  // Inserts rows [from, to) of `arena` (from must equal nodes(); the arena holds >= to rows).
+  // threads: worker threads including the caller's (0 = hardware concurrency). Polls `stop`
+  // once per node; a cancelled insert leaves the index unusable (kCancelled now, kInvalid after).
+  Status add(const KernelTable& kt, const HnswArena& arena, uint32_t from, uint32_t to,
+             unsigned threads, const volatile int32_t* stop);
+
+  // k nearest per query. ids: uint32[nq * k], dists: float[nq * k] (nearest first; unused slots
+  // 0xFFFFFFFF / +inf), counts: uint32[nq]. Runs on the calling thread.
+  Status search(const KernelTable& kt, const HnswArena& arena, const HnswSearchArgs& args,
+                uint32_t* ids, float* dists, uint32_t* counts) const;
+
+  size_t serialized_size() const;
+  // Writes the flat layout into out[0, serialized_size()).
+  Status serialize(uint8_t* out, size_t bytes) const;
+
+  uint32_t nodes() const { return n_; }
+  const HnswParams& params() const { return params_; }
+  HnswStats stats() const;
+  // Nodes inserted by the add() in progress (or the last one); readable from any thread.
+  uint64_t progress() const { return progress_.load(std::memory_order_relaxed); }
+
+ private:
+  friend class HnswScan;
+  struct Builder;
+  HnswIndex();
+
+  // Graph views (into owned vectors or an opened buffer).
+  const uint32_t* links0(uint32_t i) const { return l0_ + size_t(i) * s0_; }
+  uint32_t* links0_mut(uint32_t i) { return l0_ + size_t(i) * s0_; }
+  const uint32_t* links_up(uint32_t i, int level) const { return upper_ + up_off_[i] + size_t(level - 1) * s_; }
+  uint32_t* links_up_mut(uint32_t i, int level) { return upper_ + up_off_[i] + size_t(level - 1) * s_; }
+  const uint32_t* links(uint32_t i, int level) const { return level == 0 ? links0(i) : links_up(i, level); }
+  uint32_t* links_mut(uint32_t i, int level) { return level == 0 ? links0_mut(i) : links_up_mut(i, level); }
+  bool allowed(const uint8_t* allow, size_t bits, uint32_t i) const {
+    return i < bits && (allow[i >> 3] >> (i & 7)) & 1;
+  }
+
+  void materialize();
+  void grow(uint32_t to);
+  void refresh_views();
+  uint32_t greedy_descend(const DistanceComputer& dc, const HnswQuery& q, uint32_t ep, int from_level,
+                          int to_level) const;
+  template <bool kFilter>
+  size_t search_one(const DistanceComputer& dc, const HnswQuery& q, size_t k, size_t ef,
+                    const uint8_t* allow, size_t allow_bits, MaxHeap& top, MinHeap& cand, uint32_t* ids,
+                    float* dists) const;
+
+  HnswParams params_;
+  uint32_t s0_ = 0;  // layer-0 stride in uint32 (1 + 2m)
+  uint32_t s_ = 0;   // upper-layer block stride (1 + m)
+  uint32_t n_ = 0;
+  uint32_t entry_ = kHnswNoNode;
+  int max_level_ = -1;
+  bool broken_ = false;
+
+  // Views used by every reader.
+  const uint8_t* levels_ = nullptr;
+  uint32_t* l0_ = nullptr;
+  const uint32_t* up_off_ = nullptr;
+  uint32_t* upper_ = nullptr;
+  size_t upper_words_ = 0;
+  const float* norms_ = nullptr;  // cosine only: 1 / |row| per node
+
+  // Owned storage (empty while the index reads an opened buffer).
+  bool owned_ = true;
+  std::vector<uint8_t> own_levels_;
+  std::vector<uint32_t> own_l0_;
+  std::vector<uint32_t> own_up_off_;
+  std::vector<uint32_t> own_upper_;
+  std::vector<float> own_norms_;
+  std::shared_ptr<const void> keepalive_;
+
+  std::mt19937_64 rng_;
+  std::atomic<uint64_t> progress_{0};
+  std::unique_ptr<VisitedPool> visited_;
+  // add() holds it exclusively, search()/scans share it: an insert may reallocate the graph.
+  mutable std::shared_mutex rw_;
+};
+
+// A resumable scan (pgvector's hnsw.iterative_scan): each next() returns the next batch of
+// results in relaxed distance order, continuing from the candidates earlier batches left
+// unexpanded, until every reachable node was visited (then unvisited nodes are swept in id
+// order, so a scan run to the end returns every allowed node exactly once) or `max_visited`.
+class HnswScan {
+ public:
+  // `query` is copied; `allow` (allow_bits bits) is copied when given. O(row + allow) and takes
+  // no lock: the node count is fixed at the first next().
+  HnswScan(std::shared_ptr<const HnswIndex> index, const void* query, size_t ef,
+           const uint8_t* allow, size_t allow_bits, uint64_t max_visited);
+  ~HnswScan();
+
+  // Up to n more results into ids[0..) / dists[0..); *count = how many (0 = exhausted).
+  Status next(const KernelTable& kt, const HnswArena& arena, size_t n, uint32_t* ids, float* dists,
+              size_t* count);
+  bool exhausted() const { return exhausted_; }
+  uint64_t visited() const { return visited_count_; }
+
+ private:
+  struct State;
+  std::shared_ptr<const HnswIndex> index_;
+  std::unique_ptr<State> st_;
+  bool exhausted_ = false;
+  uint64_t visited_count_ = 0;
+};
+
+}  // namespace vecgres

@@ -1,0 +1,107 @@
+// Query-time HNSW search: greedy descent through the upper layers, then hnswlib's
+// searchBaseLayerST on layer 0. With an `allow` bitmap the traversal still walks through
+// excluded nodes (so the graph stays navigable) but admits only allowed ones into the results;
+// the filtered variant is a separate instantiation so the unfiltered loop pays nothing for it.
+#include <algorithm>
+#include <limits>
+
+#include "hnsw_internal.h"
+#include "vecgres/hnsw.h"
+
+namespace vecgres {
+
+template <bool kFilter>
+size_t HnswIndex::search_one(const DistanceComputer& dc, const HnswQuery& q, size_t k, size_t ef,
+                             const uint8_t* allow, size_t allow_bits, MaxHeap& top, MinHeap& cand,
+                             uint32_t* ids, float* dists) const {
+  VisitedLease visited(*visited_, n_);
+  top.clear();
+  cand.clear();
+
+  const uint32_t ep = greedy_descend(dc, q, entry_, max_level_, 0);
+  const float d0 = dc(q, ep);
+  visited->test_and_set(ep);
+  cand.push({d0, ep});
+  float lower = std::numeric_limits<float>::infinity();
+  if (!kFilter || allowed(allow, allow_bits, ep)) {
+    top.push({d0, ep});
+    lower = d0;
+  }
+  while (!cand.empty()) {
+    const DistNode c = cand.top();
+    // Unfiltered: stop once the nearest unexpanded candidate is farther than the ef-th result.
+    // Filtered: only once ef allowed results exist (hnswlib's rule), so sparse filters widen
+    // the walk instead of returning short lists.
+    if (c.first > lower && (!kFilter || top.size() == ef)) break;
+    cand.pop();
+    const uint32_t* l = links0(c.second);
+    const uint32_t cnt = l[0];
+    for (uint32_t j = 1; j <= cnt; ++j) visited->prefetch(l[j]);
+    if (cnt > 0 && l[1] < n_) dc.prefetch(l[1]);
+    for (uint32_t j = 1; j <= cnt; ++j) {
+      const uint32_t v = l[j];
+      if (j < cnt && l[j + 1] < n_) dc.prefetch(l[j + 1]);
+      if (v >= n_ || visited->test_and_set(v)) continue;
+      const float d = dc(q, v);
+      if (top.size() < ef || d < lower) {
+        cand.push({d, v});
+        if (!kFilter || allowed(allow, allow_bits, v)) {
+          top.push({d, v});
+          if (top.size() > ef) top.pop();
+          lower = top.top().first;
+        }
+      }
+    }
+#if defined(__GNUC__)
+    // The next node to expand is most likely the new nearest candidate: fetch its links now.
+    if (!cand.empty()) __builtin_prefetch(links0(cand.top().second));
+#endif
+  }
+  while (top.size() > k) top.pop();
+  const size_t count = top.size();
+  for (size_t r = count; r-- > 0;) {
+    ids[r] = top.top().second;
+    dists[r] = top.top().first;
+    top.pop();
+  }
+  return count;
+}
+
+Status HnswIndex::search(const KernelTable& kt, const HnswArena& arena, const HnswSearchArgs& a,
+                         uint32_t* ids, float* dists, uint32_t* counts) const {
+  std::shared_lock<std::shared_mutex> lock(rw_);
+  if (broken_) return Status::invalid("hnsw: the index is unusable after a cancelled build");
+  if (a.nq > 0 && a.queries == nullptr) return Status::invalid("hnsw: null queries");
+  if (a.nq > 0 && a.k > 0 && (ids == nullptr || dists == nullptr)) return Status::invalid("hnsw: null outputs");
+  if (a.nq > 0 && counts == nullptr) return Status::invalid("hnsw: null counts");
+  if (a.ef > kHnswMaxEf) return Status::invalid("hnsw: ef must be <= 100000");
+  if (n_ > 0 && (arena.data == nullptr || arena.n_rows < n_)) {
+    return Status::invalid("hnsw: the arena has fewer rows than the graph has nodes");
+  }
+  const size_t rb = row_bytes(params_.type, params_.dim);
+  if (arena.row_stride != 0 && arena.row_stride < rb) return Status::invalid("hnsw: row stride below row size");
+  const DistanceComputer dc(kt, params_, arena, norms_);
+  const size_t ef = std::max(a.ef, a.k);
+  const uint8_t* qs = static_cast<const uint8_t*>(a.queries);
+  MaxHeap top;  // reused by every query of the batch
+  MinHeap cand;
+  for (size_t qi = 0; qi < a.nq; ++qi) {
+    if (a.stop != nullptr && *a.stop != 0) return Status::cancelled();
+    uint32_t* qids = ids + qi * a.k;
+    float* qd = dists + qi * a.k;
+    size_t count = 0;
+    if (n_ > 0 && a.k > 0) {
+      const HnswQuery q = dc.query(qs + qi * rb);
+      count = a.allow != nullptr ? search_one<true>(dc, q, a.k, ef, a.allow, a.allow_bits, top, cand, qids, qd)
+                                 : search_one<false>(dc, q, a.k, ef, nullptr, 0, top, cand, qids, qd);
+    }
+    for (size_t r = count; r < a.k; ++r) {
+      qids[r] = kHnswNoNode;
+      qd[r] = std::numeric_limits<float>::infinity();
+    }
+    counts[qi] = static_cast<uint32_t>(count);
+  }
+  return Status::ok();
+}
+
+}  // namespace vecgres
