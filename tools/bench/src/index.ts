@@ -1,5 +1,6 @@
-// @vecgres/bench: benchmarks. Today the distance-kernel microbenchmark (`kernels`); recall@k and
-// QPS benchmarks will register next to it under a `vecgres bench` command.
+// @vecgres/bench: benchmarks, each a commander command that a `vecgres bench` can register:
+// the distance-kernel microbenchmark (`kernels`) and the ANN benchmark (`ann`: build time,
+// index size, recall@k / QPS / p50 / p99 per ef_search, in-process engines or over the wire).
 export { buildKernelsCommand, registerKernelsCommand, optionsFromCli, loadReport } from './kernels/command';
 export type { KernelsCliOptions } from './kernels/command';
 export { runKernelsBench, DEFAULT_OPTIONS, QUICK_OPTIONS, resolveLevels } from './kernels/run';
@@ -14,3 +15,22 @@ export type {
   MemoryResult,
   MachineInfo,
 } from './kernels/types';
+export { buildAnnCommand, registerAnnCommand, runAnnCli, DEFAULT_EFS } from './ann/command';
+export type { AnnCliOptions } from './ann/command';
+export { DatasetMissingError, loadAnnDataset, resolveDatasetDir, metricFromName } from './ann/dataset';
+export type { AnnDataset } from './ann/dataset';
+export { createEngine, ENGINE_NAMES, isEngineName, type EngineName } from './ann/engines/registry';
+export { meanRecall, percentile, qpsAtRecall, recallAtK } from './ann/metrics';
+export { runAnnBench, runEngine, measureEfs } from './ann/runner';
+export { formatAnnReport, writeAnnJson } from './ann/report';
+export { runWireBench, type WireOptions } from './ann/wire/wire-run';
+export type {
+  AnnEngine,
+  AnnMetric,
+  AnnReport,
+  AnnRunOptions,
+  BuildInput,
+  BuildStats,
+  EfResult,
+  EngineResult,
+} from './ann/types';
