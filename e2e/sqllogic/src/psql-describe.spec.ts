@@ -1,5 +1,5 @@
 // psql's describe commands against the PostgreSQL oracle and against vecgres, same schema on
-// both: \d, \dt, \d+ orders, \di, \dn, \l, \dx run with `psql -X -P pager=off` and their
+// both: \d, \dt, \d+ orders, \di, \dv, \d+ <view>, \dn, \l, \dx run with `psql -X -P pager=off` and their
 // outputs compared after normalising only what legitimately differs (OIDs of user objects,
 // sizes, the server version banner). psql builds each command from several catalog queries
 // (`psql -E` shows them), so a match means every one of them ran through vecgres' engine and
@@ -23,6 +23,7 @@ CREATE TABLE customers (id serial PRIMARY KEY, email varchar(200) NOT NULL UNIQU
 CREATE TABLE orders (id bigint PRIMARY KEY, customer_id int NOT NULL REFERENCES customers(id), total numeric(10,2) CHECK (total >= 0), note text DEFAULT 'none');
 CREATE INDEX orders_customer_idx ON orders (customer_id);
 CREATE TABLE app.settings (key text PRIMARY KEY, value text);
+CREATE VIEW order_notes AS SELECT o.id, c.email, upper(o.note) AS note FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.note <> 'none' ORDER BY o.id;
 `;
 
 /**
@@ -56,6 +57,8 @@ const COMMANDS: ReadonlyArray<{ cmd: string; deliberate?: Deliberate; known?: De
     },
   },
   { cmd: '\\di' },
+  { cmd: '\\dv' },
+  { cmd: '\\d+ order_notes' },
   { cmd: '\\dn' },
   {
     cmd: '\\l',
@@ -121,6 +124,7 @@ describe('psql describe commands: vecgres vs PostgreSQL', () => {
     expect(outputs.get('\\dt')!.pg).toContain('customers');
     expect(outputs.get('\\d+ orders')!.pg).toContain('orders_customer_id_fkey');
     expect(outputs.get('\\di')!.pg).toContain('orders_customer_idx');
+    expect(outputs.get('\\d+ order_notes')!.pg).toContain('View definition:');
   });
 
   for (const { cmd, deliberate, known, pending } of COMMANDS) {

@@ -42,11 +42,17 @@ export {
 export {
   validateReloptions, type ReloptionSpec, type ReloptionSpecs, type ReloptionValues, type ValidatedOptions,
 } from './registry/reloptions';
+// pgvector's `vector` extension (types, functions, operators, opclasses, hnsw/ivfflat).
+export * from './extensions/vector/index';
 
 // DDL.
 export { applyDdl, isDdlStmt, DDL_KINDS, type DdlStmt, type ApplyOptions } from './ddl/apply-ddl';
 export type { DdlContext, DdlResult, DdlEffect } from './ddl/ddl-builder';
 export type { AsColumn } from './ddl/create-table';
+export type { ViewColumn as ViewQueryColumn } from './views/create-view';
+export { viewQuery } from './views/alter-view';
+export { deparseViewQuery, type ViewDeparseOptions } from './views/view-deparse';
+export { pgGetViewdef } from './views/view-functions';
 export { alterSequence, type AlterSequenceInput } from './ddl/sequence';
 export { ExtensionBuilder, type ExtensionInstaller, type NewTypeRow, type NewProcRow, type NewOperatorRow, type NewOpclassRow } from './ddl/extension-builder';
 export { describeObject, type ObjectAddress } from './ddl/object-address';

@@ -10,7 +10,7 @@ import type { DdlBuilder } from './ddl-builder';
 import { createColumnSequence, MAX_COLUMNS, planColumn, storedDefault } from './columns';
 import { addCheckConstraint, addForeignKey, addKeyConstraint } from './constraints';
 import { deleteObject } from './delete-object';
-import { performDeletion } from './dependencies';
+import { performDeletion, viewsUsing } from './dependencies';
 import { rejectColumnRefs, rejectSubqueries, toStored } from './expr-checks';
 
 type Cmd<A extends AlterTableCommand['action']> = Extract<AlterTableCommand, { action: A }>;
@@ -116,6 +116,12 @@ export function alterColumnType(b: DdlBuilder, tableOid: number, cmd: Cmd<'alter
   if (col.generated && cmd.using) {
     throw syntaxError(`cannot specify USING when altering type of generated column`, undefined, {
       detail: `Column "${cmd.column}" is a generated column.`,
+    });
+  }
+  const view = viewsUsing(b.catalog, t.oid, col.attnum)[0];
+  if (view) {
+    throw new SqlError(SQLSTATE.FEATURE_NOT_SUPPORTED, 'cannot alter type of a column used by a view or rule', {
+      detail: `rule _RETURN on view ${view.name} depends on column "${col.name}"`,
     });
   }
   putColumn(b, t, { ...col, type: resolved.oid, typmod: resolved.typmod, ndims: cmd.type.arrayBounds.length });

@@ -12,6 +12,7 @@ import { addCheckConstraint, addForeignKey, addKeyConstraint } from './constrain
 import { DdlBuilder, type DdlContext, type DdlResult } from './ddl-builder';
 import { deleteObject } from './delete-object';
 import { performDeletion } from './dependencies';
+import { afterTableRename, alterView } from '../views/alter-view';
 
 function dropConstraint(b: DdlBuilder, t: TableRelation, name: string, ifExists: boolean, cascade: boolean): void {
   const c = b.catalog.constraintsOf(t.oid).find((x) => x.name === name);
@@ -68,7 +69,13 @@ export function alterTable(state: CatalogState, stmt: AlterTableStmt, ctx: DdlCo
     }
     throw new SqlError(SQLSTATE.UNDEFINED_TABLE, `relation "${stmt.table.schema ? `${stmt.table.schema}.` : ''}${stmt.table.name}" does not exist`);
   }
+  if (stmt.relationType === 'view' && rel.kind !== 'v') throw new SqlError(SQLSTATE.WRONG_OBJECT_TYPE, `"${rel.name}" is not a view`);
+  if (rel.kind === 'v') {
+    alterView(b, rel, stmt);
+    return b.result();
+  }
   if (rel.kind !== 'r') throw new SqlError(SQLSTATE.WRONG_OBJECT_TYPE, `"${rel.name}" is not a table`);
+  const before = b.catalog;
   const taken = new Set<string>();
   for (const cmd of stmt.commands) {
     const t = b.catalog.table(rel.oid)!;
@@ -102,5 +109,6 @@ export function alterTable(state: CatalogState, stmt: AlterTableStmt, ctx: DdlCo
       case 'setSchema': setSchema(b, t, cmd.schema); break;
     }
   }
+  afterTableRename(b, before, stmt, rel.oid);
   return b.result();
 }

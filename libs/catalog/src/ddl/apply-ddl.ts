@@ -11,13 +11,15 @@ import type { DdlContext, DdlResult } from './ddl-builder';
 import { drop } from './drop';
 import { alterExtension, createExtension } from './extension';
 import { createSchema } from './schema';
-import { createSequence } from './sequence';
+import { alterSequence, createSequence } from './sequence';
 import { truncate } from './truncate';
+import { createView, type ViewColumn } from '../views/create-view';
 
 /** Statement kinds applyDdl handles. */
 export const DDL_KINDS = [
   'createTable', 'alterTable', 'drop', 'createIndex', 'createSchema', 'createExtension',
-  'alterExtension', 'createSequence', 'truncate', 'comment',
+  'alterExtension', 'createSequence', 'alterSequence', 'truncate', 'comment',
+  'createView',
 ] as const satisfies ReadonlyArray<Stmt['kind']>;
 
 export type DdlStmt = Extract<Stmt, { kind: (typeof DDL_KINDS)[number] }>;
@@ -29,6 +31,8 @@ export function isDdlStmt(stmt: Stmt): stmt is DdlStmt {
 export interface ApplyOptions {
   /** CREATE TABLE ... AS: the query's output columns, from the planner. */
   asColumns?: AsColumn[];
+  /** CREATE VIEW: the query's output columns, from the planner. */
+  viewColumns?: ViewColumn[];
 }
 
 export function applyDdl(state: CatalogState, stmt: DdlStmt, ctx: DdlContext, opts: ApplyOptions = {}): DdlResult {
@@ -41,7 +45,9 @@ export function applyDdl(state: CatalogState, stmt: DdlStmt, ctx: DdlContext, op
     case 'createExtension': return createExtension(state, stmt, ctx);
     case 'alterExtension': return alterExtension(state, stmt, ctx);
     case 'createSequence': return createSequence(state, stmt, ctx);
+    case 'alterSequence': return alterSequence(state, stmt, ctx);
     case 'truncate': return truncate(state, stmt, ctx);
     case 'comment': return comment(state, stmt, ctx);
+    case 'createView': return createView(state, stmt, ctx, opts.viewColumns);
   }
 }

@@ -120,6 +120,11 @@ export function addForeignKey(b: DdlBuilder, tableOid: Oid, c: ForeignKeyConstra
   const ref = lookupRelation(cat, b.ctx, c.table);
   if (!ref) throw new SqlError(SQLSTATE.UNDEFINED_TABLE, `relation "${qualifiedNameText(c.table)}" does not exist`);
   if (ref.kind !== 'r') throw new SqlError(SQLSTATE.WRONG_OBJECT_TYPE, `referenced relation "${ref.name}" is not a table`);
+  // ATAddForeignKeyConstraint: temp and permanent tables never reference each other.
+  if (table.persistence === 't' ? ref.persistence !== 't' : ref.persistence === 't') {
+    const which = table.persistence === 't' ? 'temporary' : 'permanent';
+    throw new SqlError(SQLSTATE.INVALID_TABLE_DEFINITION, `constraints on ${which} tables may reference only ${which} tables`);
+  }
   const localNames = c.columns.length ? c.columns : columnName !== undefined ? [columnName] : [];
   const local = localNames.map((n) => {
     const col = table.columns.find((x) => !x.dropped && x.name === n);

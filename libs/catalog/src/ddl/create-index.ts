@@ -9,7 +9,7 @@ import type { CatalogState } from '../model/state';
 import { DdlBuilder, type DdlContext, type DdlResult } from './ddl-builder';
 import { buildIndex } from './index-build';
 
-const KIND_NAME = { i: 'indexes', S: 'sequences' } as const;
+const KIND_NAME = { i: 'indexes', S: 'sequences', v: 'views' } as const;
 
 export function createIndex(state: CatalogState, stmt: CreateIndexStmt, ctx: DdlContext): DdlResult {
   const b = new DdlBuilder(state, ctx);

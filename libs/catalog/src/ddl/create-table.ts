@@ -31,6 +31,9 @@ function sameKey(a: KeyConstraint, b: KeyConstraint): boolean {
 export function createTable(state: CatalogState, stmt: CreateTableStmt, ctx: DdlContext, asColumns?: AsColumn[]): DdlResult {
   const b = new DdlBuilder(state, ctx);
   if (stmt.as && !asColumns) throw notSupported('CREATE TABLE AS needs the query columns from the planner');
+  if (stmt.onCommit && !stmt.temporary && stmt.table.schema !== 'pg_temp') {
+    throw new SqlError(SQLSTATE.INVALID_TABLE_DEFINITION, 'ON COMMIT can only be used on temporary tables');
+  }
   const namespace = relationNamespaceForCreate(b, stmt.table, stmt.temporary);
   const existing = b.catalog.relationByName(namespace, stmt.table.name);
   if (existing) {

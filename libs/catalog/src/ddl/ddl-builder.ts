@@ -19,6 +19,8 @@ export interface DdlContext extends ResolveContext {
    * catalog guesses: the type of the single column the expression uses, else text.
    */
   typeOfExpr?: (expr: Expr, table: TableRelation) => Oid;
+  /** A sequence's current position (ALTER SEQUENCE checks it against the new bounds). */
+  sequenceValue?: (oid: Oid) => bigint | undefined;
 }
 
 /** What storage / the executor must do after the catalog change commits. */

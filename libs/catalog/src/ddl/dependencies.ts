@@ -7,7 +7,7 @@
 import { SQLSTATE, SqlError } from '@vecgres/errors';
 import type { Catalog } from '../lookup/catalog';
 import { notice } from '../model/notice';
-import type { ColumnRow, IndexRelation } from '../model/relations';
+import type { ColumnRow, IndexRelation, ViewRelation } from '../model/relations';
 import type { Oid } from '../model/rows';
 import type { DdlBuilder } from './ddl-builder';
 import { addressKey, describeObject, type ObjectAddress } from './object-address';
@@ -37,6 +37,16 @@ function columnsOfType(cat: Catalog, type: Oid): Array<{ table: Oid; col: Column
   return out;
 }
 
+/** Views whose query reads relation `oid` (or its column `attnum`). */
+export function viewsUsing(cat: Catalog, oid: Oid, attnum?: number): ViewRelation[] {
+  const out: ViewRelation[] = [];
+  for (const r of cat.relations()) {
+    if (r.kind !== 'v' || r.oid === oid) continue;
+    if (r.refs.some((x) => x.oid === oid && (attnum === undefined || x.attnums.includes(attnum)))) out.push(r);
+  }
+  return out;
+}
+
 /** Objects that depend on `a`, with the kind of dependency (the reverse of pg_depend). */
 export function dependentsOf(cat: Catalog, a: ObjectAddress): Dependent[] {
   const out: Dependent[] = [];
@@ -53,6 +63,9 @@ export function dependentsOf(cat: Catalog, a: ObjectAddress): Dependent[] {
     case 'relation': {
       const rel = cat.relation(a.oid);
       if (!rel) break;
+      // Views reading the relation (their _RETURN rule's normal dependency).
+      for (const v of viewsUsing(cat, rel.oid)) add({ kind: 'relation', oid: v.oid }, 'n');
+      if (rel.kind === 'v') break;
       if (rel.kind === 'r') {
         // Referencing foreign keys first: PostgreSQL reports them as depending on the table.
         for (const fk of cat.foreignKeysReferencing(rel.oid)) if (fk.table !== rel.oid) add({ kind: 'constraint', oid: fk.oid }, 'n');
@@ -85,6 +98,7 @@ export function dependentsOf(cat: Catalog, a: ObjectAddress): Dependent[] {
       for (const s of cat.sequencesOwnedBy(a.oid)) if (s.ownedBy!.attnum === a.attnum) add({ kind: 'relation', oid: s.oid }, s.identity ? 'i' : 'a');
       const col = cat.table(a.oid)?.columns.find((c) => c.attnum === a.attnum);
       if (col?.default) add({ kind: 'default', oid: a.oid, attnum: a.attnum }, 'a');
+      for (const v of viewsUsing(cat, a.oid, a.attnum)) add({ kind: 'relation', oid: v.oid }, 'n');
       break;
     }
     case 'constraint': {

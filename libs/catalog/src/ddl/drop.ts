@@ -20,12 +20,13 @@ const WORD: Record<RelDrop, string> = {
   table: 'table', index: 'index', sequence: 'sequence', view: 'view', materializedView: 'materialized view',
 };
 const KIND_OF: Record<RelDrop, RelKind | undefined> = {
-  table: 'r', index: 'i', sequence: 'S', view: undefined, materializedView: undefined,
+  table: 'r', index: 'i', sequence: 'S', view: 'v', materializedView: undefined,
 };
 const HINT_FOR: Record<RelKind, string> = {
   r: 'Use DROP TABLE to remove a table.',
   i: 'Use DROP INDEX to remove an index.',
   S: 'Use DROP SEQUENCE to remove a sequence.',
+  v: 'Use DROP VIEW to remove a view.',
 };
 
 function missingRelation(b: DdlBuilder, type: RelDrop, name: QualifiedName, ifExists: boolean): void {

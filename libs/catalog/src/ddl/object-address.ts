@@ -16,7 +16,7 @@ export function addressKey(a: ObjectAddress): string {
   return a.kind === 'column' || a.kind === 'default' ? `${a.kind}:${a.oid}:${a.attnum}` : `${a.kind}:${a.oid}`;
 }
 
-const REL_WORD = { r: 'table', i: 'index', S: 'sequence' } as const;
+const REL_WORD = { r: 'table', i: 'index', S: 'sequence', v: 'view' } as const;
 
 function relationName(cat: Catalog, sp: SearchPathContext | undefined, oid: Oid): string {
   const rel = cat.relation(oid);

@@ -107,7 +107,8 @@ export function sequenceParams(cat: Catalog, o: SequenceOptions, old: SequencePa
     throw invalidParameter(`MINVALUE (${min}) is out of range for sequence data type ${typeName}`);
   }
   if (min >= max) throw invalidParameter(`MINVALUE (${min}) must be less than MAXVALUE (${max})`);
-  const start = o.start ?? (old && o.min === undefined && o.max === undefined ? BigInt(old.start) : increment > 0n ? min : max);
+  // ALTER keeps the old START unless given (init_params only defaults it on CREATE).
+  const start = o.start ?? (old ? BigInt(old.start) : increment > 0n ? min : max);
   if (start < min) throw invalidParameter(`START value (${start}) cannot be less than MINVALUE (${min})`);
   if (start > max) throw invalidParameter(`START value (${start}) cannot be greater than MAXVALUE (${max})`);
   if (typeof o.restart === 'bigint') {

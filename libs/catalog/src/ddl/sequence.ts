@@ -1,8 +1,8 @@
 // CREATE SEQUENCE and ALTER SEQUENCE (sequence.c DefineSequence / AlterSequence). Sequence
 // VALUES are not here: they are non-transactional runtime state (see sequences/), and these
 // statements only emit `resetSequence` effects for the engine to apply.
-import { SQLSTATE, SqlError, syntaxError, undefinedColumn } from '@vecgres/errors';
-import type { CreateSequenceStmt, DefOption, OptionValue, QualifiedName } from '@vecgres/sql';
+import { SQLSTATE, SqlError, invalidParameter, syntaxError, undefinedColumn } from '@vecgres/errors';
+import type { AlterSequenceStmt, CreateSequenceStmt, OptionValue } from '@vecgres/sql';
 import { lookupRelation } from '../lookup/resolve';
 import { notice } from '../model/notice';
 import type { SequenceRelation } from '../model/relations';
@@ -41,6 +41,13 @@ function ownedBy(b: DdlBuilder, seq: SequenceRelation, o: SequenceOptions): Sequ
   return { table: table.oid, attnum: col.attnum };
 }
 
+/** init_params: the current position must fit the new bounds (it is what RESTART would set). */
+function checkPosition(seq: SequenceRelation, value: bigint | undefined): void {
+  if (value === undefined) return;
+  if (value < BigInt(seq.params.min)) throw invalidParameter(`RESTART value (${value}) cannot be less than MINVALUE (${seq.params.min})`);
+  if (value > BigInt(seq.params.max)) throw invalidParameter(`RESTART value (${value}) cannot be greater than MAXVALUE (${seq.params.max})`);
+}
+
 export function createSequence(state: CatalogState, stmt: CreateSequenceStmt, ctx: DdlContext): DdlResult {
   const b = new DdlBuilder(state, ctx);
   const namespace = relationNamespaceForCreate(b, stmt.sequence, stmt.temporary);
@@ -65,12 +72,12 @@ export function createSequence(state: CatalogState, stmt: CreateSequenceStmt, ct
   return b.result();
 }
 
-/** ALTER SEQUENCE [IF EXISTS] name options (the statement tree has no node for it yet). */
-export interface AlterSequenceInput { sequence: QualifiedName; ifExists: boolean; options: DefOption[] }
+/** ALTER SEQUENCE [IF EXISTS] name options | RENAME TO n. */
+export type AlterSequenceInput = Pick<AlterSequenceStmt, 'sequence' | 'ifExists' | 'options' | 'newName'>;
 
 export function alterSequence(state: CatalogState, stmt: AlterSequenceInput, ctx: DdlContext): DdlResult {
   const b = new DdlBuilder(state, ctx);
-  const rel = lookupRelation(b.catalog, ctx, stmt.sequence);
+  const rel = lookupRelation(b.catalog, ctx, stmt.sequence, { missingSchemaOk: stmt.ifExists });
   if (!rel) {
     if (stmt.ifExists) {
       b.notice(notice(SQLSTATE.SUCCESSFUL_COMPLETION, `relation "${stmt.sequence.name}" does not exist, skipping`));
@@ -79,6 +86,13 @@ export function alterSequence(state: CatalogState, stmt: AlterSequenceInput, ctx
     throw new SqlError(SQLSTATE.UNDEFINED_TABLE, `relation "${stmt.sequence.name}" does not exist`);
   }
   if (rel.kind !== 'S') throw new SqlError(SQLSTATE.WRONG_OBJECT_TYPE, `"${rel.name}" is not a sequence`);
+  if (stmt.newName !== undefined) {
+    if (b.catalog.relationByName(rel.namespace, stmt.newName)) {
+      throw new SqlError(SQLSTATE.DUPLICATE_TABLE, `relation "${stmt.newName}" already exists`);
+    }
+    b.put('relations', { ...rel, name: stmt.newName });
+    return b.result();
+  }
   const o = parseSequenceOptions(stmt.options, typeResolver(b));
   let seq: SequenceRelation = { ...rel, params: sequenceParams(b.catalog, o, rel.params, rel.params.type) };
   const owner = ownedBy(b, seq, o);
@@ -89,6 +103,7 @@ export function alterSequence(state: CatalogState, stmt: AlterSequenceInput, ctx
     seq = { ...seq, ownedBy: owner };
   }
   b.put('relations', seq);
+  if (o.restart === undefined) checkPosition(seq, ctx.sequenceValue?.(seq.oid));
   if (o.restart !== undefined) {
     b.effect({ type: 'resetSequence', sequence: seq.oid, value: o.restart === true ? seq.params.start : String(o.restart) });
   }

@@ -10,6 +10,8 @@ import { quoteIdentifier, quoteLiteral } from '../types/quote';
 export interface DeparseOptions {
   /** How to print a cast's type; default: as written (`int4` stays `int4`). */
   typeName?: (t: TypeName) => string;
+  /** How to print a column reference (a view query qualifies them); default: as written. */
+  columnRef?: (names: readonly string[]) => string | undefined;
 }
 
 /** Node kinds that print as a single token or a call, needing no parentheses as operands. */
@@ -45,7 +47,7 @@ export function exprToSql(e: Expr, opts: DeparseOptions = {}): string {
   switch (e.kind) {
     case 'const': return constToSql(e);
     case 'param': return `$${e.number}`;
-    case 'columnRef': return [...e.names.map(quoteIdentifier), ...(e.star ? ['*'] : [])].join('.');
+    case 'columnRef': return (!e.star && opts.columnRef?.(e.names)) || [...e.names.map(quoteIdentifier), ...(e.star ? ['*'] : [])].join('.');
     case 'op': {
       const op = e.schema !== undefined ? `OPERATOR(${e.schema}.${e.op})` : e.op;
       return e.left ? `${operand(e.left)} ${op} ${operand(e.right)}` : `${op} ${operand(e.right)}`;

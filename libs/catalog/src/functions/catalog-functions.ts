@@ -19,6 +19,7 @@ import {
   regtypeIn, regtypeOut,
 } from './reg-types';
 import { pgGetConstraintdef, pgGetExpr, pgGetIndexdef } from './ruleutils';
+import { pgGetViewdef } from '../views/view-functions';
 
 /** A catalog function: the session's catalog view and the SQL arguments in, a value out. */
 export type CatalogFunction = (ctx: SystemViewContext, args: readonly unknown[]) => unknown;
@@ -49,6 +50,14 @@ function buildFunctions(): Record<string, CatalogFunction> {
     pg_get_constraintdef: (ctx, a) => pgGetConstraintdef(ctx, oid(a[0])),
     pg_get_constraintdef_ext: (ctx, a) => pgGetConstraintdef(ctx, oid(a[0]), bool(a[1])),
     pg_get_expr: (ctx, a) => pgGetExpr(ctx, str(a[0]), oid(a[1])),
+    pg_get_viewdef: (ctx, a) => pgGetViewdef(ctx, oid(a[0])),
+    pg_get_viewdef_ext: (ctx, a) => pgGetViewdef(ctx, oid(a[0]), bool(a[1])),
+    pg_get_viewdef_wrap: (ctx, a) => pgGetViewdef(ctx, oid(a[0]), true),
+    pg_get_viewdef_name: (ctx, a) => pgGetViewdef(ctx, regclassIn(ctx, str(a[0]))),
+    pg_get_viewdef_name_ext: (ctx, a) => pgGetViewdef(ctx, regclassIn(ctx, str(a[0])), bool(a[1])),
+    // vecgres has no pg_rewrite rows (a view's query is not a rule here): no rule OID exists.
+    pg_get_ruledef: () => null,
+    pg_get_ruledef_ext: () => null,
     pg_get_expr_ext: (ctx, a) => pgGetExpr(ctx, str(a[0]), oid(a[1]), bool(a[2])),
     pg_get_userbyid: (ctx, a) => pgGetUserbyid(ctx, oid(a[0])),
     pg_table_is_visible: (ctx, a) => pgTableIsVisible(ctx, oid(a[0])),
@@ -59,6 +68,7 @@ function buildFunctions(): Record<string, CatalogFunction> {
     shobj_description: () => shobjDescription(),
     pg_get_serial_sequence: (ctx, a) => pgGetSerialSequence(ctx, str(a[0]), str(a[1])),
     current_schema: (ctx) => currentSchemaFn(ctx),
+    pg_my_temp_schema: (ctx) => (ctx.session.tempSchema ? ctx.catalog.namespaceByName(ctx.session.tempSchema)?.oid ?? 0 : 0),
     current_schemas: (ctx, a) => currentSchemasFn(ctx, bool(a[0])),
     current_database: (ctx) => ctx.session.database,
     current_user: (ctx) => ctx.session.user,

@@ -8,7 +8,7 @@
 // assigned to or passed as (`'x'::text`, `'x'::character varying`), a varchar column compared
 // with text shows its implicit cast (`(email)::text`), IN lists print as `= ANY (ARRAY[...])`
 // and BETWEEN as two comparisons. Node kinds not handled here fall back to exprToSql.
-import type { Expr, TypeName } from '@vecgres/sql';
+import type { Expr, Query, TypeName } from '@vecgres/sql';
 import { TYPE_OID } from '../builtins/type-oids';
 import { exprToSql } from '../deparse/expr-to-sql';
 import type { Catalog } from '../lookup/catalog';
@@ -27,6 +27,10 @@ export interface RuleContext {
   /** The relation bare column names refer to (a default's or constraint's table). */
   relation?: Oid;
   pretty: boolean;
+  /** A view query's column references: the qualified text and type (view-deparse.ts). */
+  column?: (names: readonly string[]) => { text: string; type?: Oid } | undefined;
+  /** A view query's subqueries (EXISTS, IN, scalar), printed at the current indentation. */
+  subquery?: (q: Query) => string;
 }
 
 const COMPARISON_OPS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', '~~', '!~~', '~~*', '!~~*', '~', '!~', '~*', '!~*']);
@@ -79,7 +83,7 @@ export function inferType(rc: RuleContext, e: Expr): Oid | undefined {
         case 'null': return undefined;
       }
       return undefined;
-    case 'columnRef': return columnOf(rc, e.names)?.type;
+    case 'columnRef': return rc.column?.(e.names)?.type ?? columnOf(rc, e.names)?.type;
     case 'cast': return castType(rc, e.type)?.oid;
     case 'func': return agreed(rc.catalog.procsNamed(e.name).filter((p) => p.args.length === e.args.length).map((p) => p.ret));
     case 'op': {
@@ -185,6 +189,12 @@ function isSimple(node: Expr, parent: Parent): boolean {
 class Printer {
   constructor(private readonly rc: RuleContext) {}
 
+  /** Forms this printer does not model: the plain deparser (column references still resolved). */
+  private fallback(e: Expr): string {
+    const column = this.rc.column;
+    return exprToSql(e, column ? { columnRef: (names) => column(names)?.text } : {});
+  }
+
   /** get_rule_expr_paren: parentheses in pretty mode when precedence needs them. */
   private paren(e: Expr, parent: Expr, expected?: Oid): string {
     const s = this.expr(e, expected);
@@ -233,7 +243,7 @@ class Printer {
 
   private cast(e: Extract<Expr, { kind: 'cast' }>): string {
     const target = castType(this.rc, e.type);
-    if (!target) return exprToSql(e);
+    if (!target) return this.fallback(e);
     const label = typeLabel(this.rc, target.oid, target.typmod);
     const arg = e.arg;
     // A literal cast is folded into a constant of the target type: printed by its type's rules.
@@ -246,18 +256,40 @@ class Printer {
   }
 
   private func(e: Extract<Expr, { kind: 'func' }>): string {
-    if (e.star || e.distinct || e.orderBy.length || e.filter || e.over || e.variadic) return exprToSql(e);
+    // get_agg_expr: `count(*)`, `sum(DISTINCT x)`, `... FILTER (WHERE <rule expr>)`.
+    if (e.filter && !e.over && !e.orderBy.length && !e.variadic) {
+      const { filter, ...call } = e;
+      const base = call.star || call.distinct ? this.fallback({ ...call, filter: undefined }) : this.func({ ...call, filter: undefined });
+      return `${base} FILTER (WHERE ${this.expr(filter)})`;
+    }
+    if (e.star || e.distinct || e.orderBy.length || e.filter || e.over || e.variadic) return this.fallback(e);
     const overloads = this.rc.catalog.procsNamed(e.name).filter((p) => p.args.length === e.args.length);
     const args = e.args.map((a, i) => this.expr(a, agreed(overloads.map((p) => p.args[i]))));
     const name = (e.schema !== undefined ? `${quoteIdentifier(e.schema)}.` : '') + quoteIdentifier(e.name);
     return `${name}(${args.join(', ')})`;
   }
 
+  /** get_sublink_expr's forms: `(EXISTS ( SELECT ...))`, `(a IN ( SELECT ...))`, `( SELECT ...)`. */
+  private sublink(e: Extract<Expr, { kind: 'exists' | 'scalarSubquery' | 'arraySubquery' | 'subqueryCompare' }>, sub: (q: Query) => string): string {
+    const q = sub(e.query);
+    switch (e.kind) {
+      case 'exists': return `(EXISTS (${q}))`;
+      case 'scalarSubquery': return `(${q})`;
+      case 'arraySubquery': return `(ARRAY(${q}))`;
+      case 'subqueryCompare': {
+        const op = e.op === '=' && e.quantifier === 'any' ? 'IN' : `${e.op} ${e.quantifier.toUpperCase()}`;
+        return `(${this.expr(e.left)} ${op} (${q}))`;
+      }
+    }
+  }
+
   /** One expression; `expected` types an untyped literal at this position. */
   expr(e: Expr, expected?: Oid): string {
     switch (e.kind) {
       case 'const': return printConst(this.rc, e, expected);
-      case 'columnRef': return quoteIdentifier(e.names[e.names.length - 1] ?? '');
+      case 'columnRef': return this.rc.column?.(e.names)?.text ?? quoteIdentifier(e.names[e.names.length - 1] ?? '');
+      case 'exists': case 'scalarSubquery': case 'arraySubquery': case 'subqueryCompare':
+        return this.rc.subquery ? this.sublink(e, this.rc.subquery) : this.fallback(e);
       case 'op':
         if (e.left) return this.binary(e);
         return this.own(`${e.op} ${this.paren(e.right, e)}`);
@@ -276,17 +308,22 @@ class Printer {
         return e.negated ? this.own(`NOT ${this.rc.pretty ? `(${s})` : s}`) : s;
       }
       case 'inList': return this.inList(e);
+      case 'quantified': {
+        // `a = ANY (ARRAY[...])`, the form an IN list is stored as.
+        const right = e.right.kind === 'array' ? `(${this.expr(e.right, literalTarget(inferType(this.rc, e.left)))})` : `(${this.expr(e.right)})`;
+        return this.own(`${this.paren(e.left, e)} ${e.op} ${e.quantifier.toUpperCase()} ${right}`);
+      }
       case 'between': {
-        if (e.symmetric) return exprToSql(e);
+        if (e.symmetric) return this.fallback(e);
         const [lo, hi, join] = e.negated ? ['<', '>', 'OR'] : ['>=', '<=', 'AND'];
         const mk = (op: string, right: Expr): Expr => ({ kind: 'op', op, left: e.arg, right, location: -1 });
         return this.expr({ kind: 'bool', op: join === 'AND' ? 'and' : 'or', args: [mk(lo, e.low), mk(hi, e.high)], location: -1 });
       }
       case 'cast': return this.cast(e);
       case 'func': return this.func(e);
-      case 'sqlValueFunction': return exprToSql(e);
+      case 'sqlValueFunction': return this.fallback(e);
       case 'indirection': {
-        if (!e.steps.every((s) => s.kind === 'subscript')) return exprToSql(e);
+        if (!e.steps.every((s) => s.kind === 'subscript')) return this.fallback(e);
         const base = e.arg.kind === 'columnRef' ? this.expr(e.arg) : `(${this.expr(e.arg)})`;
         return base + e.steps.map((s) => (s.kind === 'subscript'
           ? s.slice ? `[${s.lower ? this.expr(s.lower) : ''}:${s.upper ? this.expr(s.upper) : ''}]` : `[${s.upper ? this.expr(s.upper) : ''}]`
@@ -308,7 +345,7 @@ class Printer {
         parts.push('END');
         return parts.join(' ');
       }
-      default: return exprToSql(e);
+      default: return this.fallback(e);
     }
   }
 }

@@ -67,7 +67,7 @@ export function lookupRelation(
   return undefined;
 }
 
-const KIND_WORD: Record<RelKind, string> = { r: 'table', i: 'index', S: 'sequence' };
+const KIND_WORD: Record<RelKind, string> = { r: 'table', i: 'index', S: 'sequence', v: 'view' };
 
 /**
  * The relation `name` refers to; 42P01 `relation "x" does not exist` if none. With `kinds`,

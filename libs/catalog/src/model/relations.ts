@@ -113,7 +113,19 @@ export interface SequenceRelation extends RelationBase {
   identity?: boolean;
 }
 
-export type Relation = TableRelation | IndexRelation | SequenceRelation;
+/** relkind 'v' (pg_class + pg_attribute rows + the view's _RETURN rule, here `query`). */
+export interface ViewRelation extends RelationBase {
+  kind: 'v';
+  /** Output columns (no defaults, constraints or dropped entries). */
+  columns: ColumnRow[];
+  /** The query as SQL with every name resolved at creation (schema-qualified relations,
+   * qualified columns, `*` expanded): re-parsed and bound where the view is used. */
+  query: string;
+  /** What the query reads (pg_depend rows of the rule): relation OIDs and the attnums used. */
+  refs: Array<{ oid: Oid; attnums: number[] }>;
+}
+
+export type Relation = TableRelation | IndexRelation | SequenceRelation | ViewRelation;
 export type RelKind = Relation['kind'];
 
 /** pg_constraint (PostgreSQL 15: NOT NULL lives in attnotnull, not here). */

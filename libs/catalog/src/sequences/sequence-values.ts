@@ -95,6 +95,12 @@ export class SequenceSession {
     return v;
   }
 
+  /** DISCARD SEQUENCES / ALL: forget every currval and lastval. */
+  reset(): void {
+    this.seen.clear();
+    this.last = undefined;
+  }
+
   /** lastval(): the last value any nextval returned in this session. */
   lastval(exists: (oid: Oid) => boolean): bigint {
     if (this.last === undefined) {

@@ -39,9 +39,10 @@ function tableRow(ctx: SystemViewContext, schema: string, name: string, type: st
 export function* tablesRows(ctx: SystemViewContext): Iterable<ViewRecord> {
   for (const s of SYSTEM_RELATIONS) yield tableRow(ctx, s.schema, s.name, s.kind === 'r' ? 'BASE TABLE' : 'VIEW', s.kind === 'r');
   for (const r of ctx.catalog.relations()) {
-    if (r.kind !== 'r') continue;
+    if (r.kind !== 'r' && r.kind !== 'v') continue;
     const temp = r.persistence === 't';
-    yield tableRow(ctx, ctx.catalog.namespace(r.namespace)?.name ?? '', r.name, temp ? 'LOCAL TEMPORARY' : 'BASE TABLE', true);
+    const type = r.kind === 'v' ? 'VIEW' : temp ? 'LOCAL TEMPORARY' : 'BASE TABLE';
+    yield tableRow(ctx, ctx.catalog.namespace(r.namespace)?.name ?? '', r.name, type, r.kind === 'r');
   }
 }
 
@@ -144,6 +145,12 @@ export function* columnsRows(ctx: SystemViewContext): Iterable<ViewRecord> {
     }
   }
   for (const r of ctx.catalog.relations()) {
+    if (r.kind === 'v') {
+      const schema = ctx.catalog.namespace(r.namespace)?.name ?? '';
+      for (const c of r.columns) {
+        yield columnRow(ctx, { schema, table: r.name, relation: r.oid, attnum: c.attnum, name: c.name, type: c.type, typmod: c.typmod, notNull: false, updatable: false });
+      }
+    }
     if (r.kind !== 'r') continue;
     const schema = ctx.catalog.namespace(r.namespace)?.name ?? '';
     const owned = ctx.catalog.sequencesOwnedBy(r.oid);

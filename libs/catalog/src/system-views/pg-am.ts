@@ -38,6 +38,16 @@ export function* pgExtensionRows(ctx: SystemViewContext): Iterable<ViewRecord> {
   }
 }
 
+/** pg_available_extensions: the extensions the registry can install, with the installed version. */
+export function* pgAvailableExtensionsRows(ctx: SystemViewContext): Iterable<ViewRecord> {
+  for (const spec of ctx.registry?.availableExtensions() ?? []) {
+    yield {
+      name: spec.name, default_version: spec.version, installed_version: ctx.catalog.extensionByName(spec.name)?.version ?? null,
+      comment: spec.comment ?? null,
+    };
+  }
+}
+
 /** The collations initdb always creates with fixed OIDs (ICU and locale-derived ones omitted). */
 export function* pgCollationRows(): Iterable<ViewRecord> {
   const row = (oid: Oid, collname: string, provider: string, collate: string | null) => ({

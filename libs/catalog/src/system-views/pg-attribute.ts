@@ -69,7 +69,7 @@ export function indexColumnType(ctx: SystemViewContext, index: IndexRelation, i:
 
 function* relationAttributes(ctx: SystemViewContext, r: Relation): Iterable<ViewRecord> {
   switch (r.kind) {
-    case 'r':
+    case 'r': case 'v':
       for (const c of r.columns) yield tableColumn(ctx, r.oid, c);
       return;
     case 'i':

@@ -58,6 +58,7 @@ function userRelationRow(ctx: SystemViewContext, r: Relation): ViewRecord {
     case 'r': return { ...base, ...tableExtras(ctx, r) };
     case 'i': return { ...base, ...indexExtras(r) };
     case 'S': return { ...base, relam: 0, relfilenode: r.oid, relpages: 1, reltuples: 1, relhasindex: false, relnatts: 3 };
+    case 'v': return { ...base, relam: 0, relfilenode: 0, relpages: 0, reltuples: -1, relhasindex: false, relhasrules: true, relnatts: r.columns.length };
   }
 }
 

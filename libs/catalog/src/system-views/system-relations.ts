@@ -7,6 +7,7 @@ import { INFORMATION_SCHEMA_NAMESPACE, PG_CATALOG_NAMESPACE, type Oid } from '..
 import { INFORMATION_SCHEMA_COLUMNS } from './columns/information-schema';
 import { PG_CATALOG_COLUMNS } from './columns/pg-catalog';
 import type { SystemSchema, ViewColumn } from './system-view';
+import { VECGRES_CATALOG_COLUMNS, VECGRES_MEMORY_OID } from './vecgres-memory';
 
 export interface SystemRelation {
   schema: SystemSchema;
@@ -28,6 +29,7 @@ const ENTRIES: readonly Entry[] = [
   ['pg_catalog', 'pg_attrdef', 2604, 'r'],
   ['pg_catalog', 'pg_attribute', 1249, 'r'],
   ['pg_catalog', 'pg_authid', 1260, 'r'],
+  ['pg_catalog', 'pg_available_extensions', 12081, 'v'],
   ['pg_catalog', 'pg_cast', 2605, 'r'],
   ['pg_catalog', 'pg_class', 1259, 'r'],
   ['pg_catalog', 'pg_collation', 3456, 'r'],
@@ -59,6 +61,7 @@ const ENTRIES: readonly Entry[] = [
   ['pg_catalog', 'pg_settings', 12104, 'v'],
   ['pg_catalog', 'pg_shdescription', 2396, 'r'],
   ['pg_catalog', 'pg_stat_activity', 12222, 'v'],
+  ['pg_catalog', 'pg_stat_progress_create_index', 12312, 'v'],
   ['pg_catalog', 'pg_statistic_ext', 3381, 'r'],
   ['pg_catalog', 'pg_tables', 12033, 'v'],
   ['pg_catalog', 'pg_tablespace', 1213, 'r'],
@@ -66,6 +69,8 @@ const ENTRIES: readonly Entry[] = [
   ['pg_catalog', 'pg_type', 1247, 'r'],
   ['pg_catalog', 'pg_user', 12014, 'v'],
   ['pg_catalog', 'pg_views', 12028, 'v'],
+  // vecgres's own (not in PostgreSQL 15).
+  ['pg_catalog', 'vecgres_memory', VECGRES_MEMORY_OID, 'v'],
   ['information_schema', 'check_constraints', 13260, 'v'],
   ['information_schema', 'columns', 13295, 'v'],
   ['information_schema', 'key_column_usage', 13329, 'v'],
@@ -81,7 +86,8 @@ const SHARED = new Set(['pg_authid', 'pg_database', 'pg_tablespace', 'pg_shdescr
 
 function build(): SystemRelation[] {
   return ENTRIES.map(([schema, name, oid, kind]) => {
-    const specs = (schema === 'pg_catalog' ? PG_CATALOG_COLUMNS : INFORMATION_SCHEMA_COLUMNS)[name];
+    const specs = (schema === 'pg_catalog' ? PG_CATALOG_COLUMNS : INFORMATION_SCHEMA_COLUMNS)[name] ??
+      (schema === 'pg_catalog' ? VECGRES_CATALOG_COLUMNS[name] : undefined);
     if (!specs) throw new Error(`no column list for ${schema}.${name}`);
     return {
       schema, name, oid, kind,

@@ -4,7 +4,7 @@ import type { Oid } from '../model/rows';
 import { checkConstraintsRows, keyColumnUsageRows, referentialConstraintsRows, tableConstraintsRows } from './info-schema-constraints';
 import { columnsRows, schemataRows, sequencesRows, tablesRows } from './info-schema-tables';
 import {
-  pgAmRows, pgCollationRows, pgDependRows, pgDescriptionRows, pgExtensionRows, pgOpclassRows, pgTablespaceRows,
+  pgAmRows, pgAvailableExtensionsRows, pgCollationRows, pgDependRows, pgDescriptionRows, pgExtensionRows, pgOpclassRows, pgTablespaceRows,
 } from './pg-am';
 import { pgAttrdefRows, pgAttributeRows } from './pg-attribute';
 import { pgClassRows, pgNamespaceRows } from './pg-class';
@@ -13,8 +13,10 @@ import { pgAuthidRows, pgDatabaseRows, pgRolesRows, pgUserRows } from './pg-role
 import { noRows, pgIndexesRows, pgSequenceRows, pgSequencesRows, pgTablesRows } from './pg-sequence';
 import { pgSettingsRows, pgStatActivityRows } from './pg-settings';
 import { pgCastRows, pgOperatorRows, pgProcRows, pgTypeRows } from './pg-type-proc';
+import { informationSchemaViewsRows, pgViewsRows } from '../views/view-functions';
 import { SYSTEM_RELATIONS, type SystemRelation } from './system-relations';
 import type { SystemSchema, SystemValue, SystemView, SystemViewContext, ViewRecord } from './system-view';
+import { vecgresMemoryRows } from './vecgres-memory';
 
 type RowsFn = (ctx: SystemViewContext) => Iterable<ViewRecord>;
 
@@ -31,6 +33,7 @@ const GENERATORS: Readonly<Record<string, RowsFn>> = {
   'pg_catalog.pg_depend': pgDependRows,
   'pg_catalog.pg_description': pgDescriptionRows,
   'pg_catalog.pg_extension': pgExtensionRows,
+  'pg_catalog.pg_available_extensions': pgAvailableExtensionsRows,
   'pg_catalog.pg_index': pgIndexRows,
   'pg_catalog.pg_indexes': pgIndexesRows,
   'pg_catalog.pg_namespace': pgNamespaceRows,
@@ -46,6 +49,8 @@ const GENERATORS: Readonly<Record<string, RowsFn>> = {
   'pg_catalog.pg_tablespace': pgTablespaceRows,
   'pg_catalog.pg_type': pgTypeRows,
   'pg_catalog.pg_user': pgUserRows,
+  'pg_catalog.pg_views': pgViewsRows,
+  'pg_catalog.vecgres_memory': vecgresMemoryRows,
   'information_schema.check_constraints': checkConstraintsRows,
   'information_schema.columns': columnsRows,
   'information_schema.key_column_usage': keyColumnUsageRows,
@@ -54,9 +59,10 @@ const GENERATORS: Readonly<Record<string, RowsFn>> = {
   'information_schema.sequences': sequencesRows,
   'information_schema.table_constraints': tableConstraintsRows,
   'information_schema.tables': tablesRows,
+  'information_schema.views': informationSchemaViewsRows,
   // The rest have no rows in vecgres (yet): pg_enum, pg_range, pg_rewrite, pg_inherits,
   // pg_trigger, pg_policy, pg_statistic_ext, pg_foreign_table, pg_partitioned_table,
-  // pg_publication*, pg_shdescription, pg_views, pg_matviews, information_schema.views.
+  // pg_publication*, pg_shdescription, pg_matviews.
 };
 
 function makeView(rel: SystemRelation): SystemView {

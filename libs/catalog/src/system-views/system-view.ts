@@ -9,6 +9,7 @@
 import type { Catalog } from '../lookup/catalog';
 import type { Oid } from '../model/rows';
 import type { CatalogRegistry } from '../registry/registry';
+import type { MemoryInfo } from './vecgres-memory';
 
 export type SystemSchema = 'pg_catalog' | 'information_schema';
 
@@ -117,6 +118,8 @@ export interface SessionInfo {
   settings?: () => readonly SettingInfo[];
   /** The activity rows for pg_stat_activity (called once per scan). */
   activity?: () => readonly ActivityInfo[];
+  /** Per-table sizes for vecgres_memory (called once per scan). */
+  memory?: () => readonly MemoryInfo[];
 }
 
 /**

@@ -9,13 +9,15 @@ const DROP_WORDS: Record<string, string> = {
 export function ddlTag(stmt: Stmt): string {
   switch (stmt.kind) {
     case 'createTable': return 'CREATE TABLE';
-    case 'alterTable': return 'ALTER TABLE';
+    case 'alterTable': return stmt.relationType === 'view' ? 'ALTER VIEW' : 'ALTER TABLE';
+    case 'createView': return 'CREATE VIEW';
     case 'drop': return `DROP ${DROP_WORDS[stmt.objectType] ?? stmt.objectType.toUpperCase()}`;
     case 'createIndex': return 'CREATE INDEX';
     case 'createSchema': return 'CREATE SCHEMA';
     case 'createExtension': return 'CREATE EXTENSION';
     case 'alterExtension': return 'ALTER EXTENSION';
     case 'createSequence': return 'CREATE SEQUENCE';
+    case 'alterSequence': return 'ALTER SEQUENCE';
     case 'truncate': return 'TRUNCATE TABLE';
     default: return stmt.kind.toUpperCase();
   }

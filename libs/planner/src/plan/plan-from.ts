@@ -4,12 +4,13 @@
 import { SQLSTATE, SqlError, insufficientPrivilege, notSupported, undefinedTable } from '@vecgres/errors';
 import type { FromItem, Query, TableRef } from '@vecgres/sql';
 import { lookupRelation, type TableRelation } from '../catalog-api';
+import { checkNotOtherTemp } from './other-temp';
 import { at, type BindContext } from '../bind/bind-context';
 import { bindCondition, type ExprEnv } from '../bind/bind-expr';
 import { bindOperator } from '../bind/resolve-operator';
 import { coerceAll, selectCommonType } from '../bind/coerce';
 import type { MergedColumn } from '../bind/join-using';
-import type { Scope, ScopeColumn, ScopeItem } from '../bind/scope';
+import { unnamedSubqueryAlias, type Scope, type ScopeColumn, type ScopeItem } from '../bind/scope';
 import type { BoundExpr } from '../types/bound-expr';
 import type { PhysicalNode } from './physical-node';
 import type { ScanColumn } from './physical-scan';
@@ -17,6 +18,7 @@ import { recursiveRefNode, type RecursiveCte } from './plan-recursive';
 import { isLateralCandidate, lateralJoinTree, planLateralRight } from './plan-lateral';
 import { systemViewColumns, systemViewRef } from './system-view-ref';
 import { planDmlCteRef } from './plan-dml-cte';
+import { planViewRef, userViewRef, viewNotUpdatable } from './plan-view-ref';
 
 export type FromTree =
   | { kind: 'leaf'; node: PhysicalNode; start: number; width: number; filters: BoundExpr[] }
@@ -44,14 +46,17 @@ export function tableColumns(rel: TableRelation): ScanColumn[] {
 }
 
 /** The table a name refers to, or 42P01 `relation "x" does not exist` at its position. */
-export function requireTable(ctx: BindContext, t: { table: TableRef['table'] }): TableRelation {
+export function requireTable(ctx: BindContext, t: { table: TableRef['table'] }, verb?: string): TableRelation {
   // System relations are computed, never written (PostgreSQL refuses non-superusers so).
   const view = systemViewRef(ctx, t.table);
   if (view) throw insufficientPrivilege(`permission denied for ${view.kind === 'v' ? 'view' : 'table'} ${view.name}`, at(t.table.location));
   const rel = lookupRelation(ctx.catalog, ctx.resolve, t.table);
   const written = [t.table.schema, t.table.name].filter((p) => p !== undefined).join('.');
   if (!rel) throw undefinedTable(`relation "${written}" does not exist`, at(t.table.location));
+  const target = verb !== undefined ? userViewRef(ctx, t.table) : undefined;
+  if (target) throw viewNotUpdatable(target, verb!, t.table.location);
   if (rel.kind !== 'r') throw new SqlError(SQLSTATE.WRONG_OBJECT_TYPE, `"${rel.name}" is not a table`, at(t.table.location));
+  checkNotOtherTemp(ctx, rel);
   return rel;
 }
 
@@ -113,14 +118,14 @@ function planTable(env: ExprEnv, item: TableRef): FromTree {
 /** Adds one FROM item to `env.scope` and returns its tree. */
 export function planFromItem(env: ExprEnv, item: FromItem, planQuery: QueryPlanner): FromTree {
   switch (item.kind) {
-    case 'table': return planCteRef(env, item, planQuery) ?? planTable(env, item);
+    case 'table': return planCteRef(env, item, planQuery) ?? planViewRef(env, item, planQuery) ?? planTable(env, item);
     case 'function': return planLateralRight(env, item, [], planQuery).tree;
     case 'subquery': {
-      if (!item.alias) throw new SqlError(SQLSTATE.SYNTAX_ERROR, 'subquery in FROM must have an alias', at(item.location));
+      const alias = item.alias?.name ?? unnamedSubqueryAlias(env.scope);
       const sub = planQuery(item.query, env.scope.parent);
-      const names = renamed(sub.columns.map((c) => c.name), item.alias.columns, item.alias.name, item.location);
+      const names = renamed(sub.columns.map((c) => c.name), item.alias?.columns, alias, item.location);
       const added = env.scope.add({
-        alias: item.alias.name,
+        alias,
         columns: sub.columns.map((c, i) => ({ name: names[i], type: c.type, tableOid: 0, attnum: 0 })),
       }, item.location);
       return { kind: 'leaf', node: sub.node, start: added.offset, width: sub.columns.length, filters: [] };

@@ -93,6 +93,20 @@ function withFilters(node: PhysicalNode, filters: BoundExpr[], start: number): P
   const pred = andAll(filters.map((f) => shiftColumns(f, start)));
   if (!pred) return node;
   if (node.kind === 'scan' && !node.filter) return { ...node, filter: pred };
+  // A FROM subquery or view over one table: through an identity projection, the scan takes
+  // the outer conjuncts after its own, one flat AND as PostgreSQL's pulled-up subquery shows it.
+  if (node.kind === 'project' && node.input.kind === 'scan' && node.exprs.length === node.input.columns.length
+    && node.exprs.every((x, i) => x.kind === 'column' && x.index === i)) {
+    const scan = node.input;
+    // Printed (EXPLAIN) under the scanned columns' names, not the subquery's aliases.
+    const renamed = mapBound(pred, (x) => (x.kind === 'column' ? { ...x, name: scan.columns[x.index].name } : x));
+    return { ...node, input: withFilters(scan, [renamed], 0) };
+  }
+  if (node.kind === 'scan' && node.filter) {
+    const own = node.filter.kind === 'bool' && node.filter.op === 'and' ? node.filter.args : [node.filter];
+    const outer = pred.kind === 'bool' && pred.op === 'and' ? pred.args : [pred];
+    return { ...node, filter: andAll([...own, ...outer]) };
+  }
   return { kind: 'filter', input: node, predicate: pred };
 }
 

@@ -80,7 +80,7 @@ function findColumn(rel: TableRelation, columns: ScanColumn[], name: string, loc
 
 export function planInsert(ctx: BindContext, stmt: InsertStmt, host: QueryPlanner): PlannedModify {
   if (stmt.with) return host.withClause(stmt.with, undefined, () => planInsert(ctx, { ...stmt, with: undefined }, host));
-  const rel = requireTable(ctx, stmt.target);
+  const rel = requireTable(ctx, stmt.target, 'insert into');
   const columns = tableColumns(rel);
   const env: ExprEnv = { ctx, scope: new Scope(), clause: 'VALUES', subqueries: host };
   // Target column positions (in `columns`) in the order the statement lists them.
@@ -142,7 +142,7 @@ export function planInsert(ctx: BindContext, stmt: InsertStmt, host: QueryPlanne
 
 export function planUpdate(ctx: BindContext, stmt: UpdateStmt, host: QueryPlanner): PlannedModify {
   if (stmt.with) return host.withClause(stmt.with, undefined, () => planUpdate(ctx, { ...stmt, with: undefined }, host));
-  const rel = requireTable(ctx, stmt.target);
+  const rel = requireTable(ctx, stmt.target, 'update');
   const columns = tableColumns(rel);
   const { scope, tree } = planModifySource(ctx, host, rel, columns, stmt.target.alias, stmt.from, stmt.location);
   const env: ExprEnv = { ctx, scope, clause: 'UPDATE', subqueries: host };
@@ -170,7 +170,7 @@ export function planUpdate(ctx: BindContext, stmt: UpdateStmt, host: QueryPlanne
 
 export function planDelete(ctx: BindContext, stmt: DeleteStmt, host: QueryPlanner): PlannedModify {
   if (stmt.with) return host.withClause(stmt.with, undefined, () => planDelete(ctx, { ...stmt, with: undefined }, host));
-  const rel = requireTable(ctx, stmt.target);
+  const rel = requireTable(ctx, stmt.target, 'delete from');
   const columns = tableColumns(rel);
   const { scope, tree } = planModifySource(ctx, host, rel, columns, stmt.target.alias, stmt.using, stmt.location);
   const env: ExprEnv = { ctx, scope, clause: 'WHERE', subqueries: host };

@@ -3,7 +3,7 @@
 import type { Expr, IndirectionStep, SqlValueFunctionOp } from '../types';
 import { list, stringList, unwrap, type PgNode, type TranslateContext } from '../context';
 import { translateConst } from './constants';
-import { translateFuncCall } from './functions';
+import { translateFuncCall, translateGroupingFunc } from './functions';
 import { translateAExpr, translateBoolExpr, translateBooleanTest, translateNullTest } from './operators';
 import { translateSubLink } from './sublinks';
 import { translateTypeName } from './type-name';
@@ -19,6 +19,7 @@ export function translateExpr(ctx: TranslateContext, node: PgNode): Expr {
     case 'NullTest': return translateNullTest(ctx, b);
     case 'BooleanTest': return translateBooleanTest(ctx, b);
     case 'FuncCall': return translateFuncCall(ctx, b);
+    case 'GroupingFunc': return translateGroupingFunc(ctx, b);
     case 'SubLink': return translateSubLink(ctx, b);
     case 'A_ArrayExpr':
       return { kind: 'array', elements: exprList(ctx, b.elements), location: ctx.loc(b.location) };
@@ -142,7 +143,6 @@ export function describeNode(tag: string): string {
   const names: Record<string, string> = {
     JsonIsPredicate: 'IS JSON',
     XmlExpr: 'XML expression',
-    GroupingFunc: 'GROUPING()',
     CurrentOfExpr: 'WHERE CURRENT OF',
     MergeSupportFunc: 'MERGE_ACTION()',
     MultiAssignRef: 'multiple-column assignment here',

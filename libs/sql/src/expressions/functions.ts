@@ -24,6 +24,14 @@ export function translateFuncCall(ctx: TranslateContext, b: PgNode): FuncCallExp
   return call;
 }
 
+/** GROUPING(a, b): a reserved-word call, marked so the binder never looks it up in pg_proc. */
+export function translateGroupingFunc(ctx: TranslateContext, b: PgNode): FuncCallExpr {
+  return {
+    kind: 'func', name: 'grouping', args: exprList(ctx, b.args), star: false, distinct: false, variadic: false,
+    orderBy: [], withinGroup: false, grouping: true, location: ctx.loc(b.location),
+  };
+}
+
 export function sortList(ctx: TranslateContext, nodes: PgNode[] | undefined): SortBy[] {
   return list(nodes).map((n) => {
     const [tag, s] = unwrap(n);

@@ -1,9 +1,10 @@
 // ALTER TABLE (AlterTableStmt), ALTER TABLE ... RENAME (RenameStmt) and ... SET SCHEMA
 // (AlterObjectSchemaStmt), all as one AlterTableStmt node with a command list.
-import type { AlterTableCommand, AlterTableStmt, DropBehavior } from '../types';
+import type { AlterSequenceStmt, AlterTableCommand, AlterTableStmt, DropBehavior } from '../types';
 import { list, stringList, unwrap, type PgNode, type TranslateContext } from '../context';
 import { optExpr, translateExpr } from '../expressions/expr';
 import { translateTypeName } from '../expressions/type-name';
+import { translateSequenceRename } from './alter-sequence';
 import { translateConstraint } from './constraints';
 import { translateColumnDef } from './create-table';
 import { qualifiedName } from './names';
@@ -65,11 +66,12 @@ function objectWord(objtype: string): string {
   return String(objtype).replace(/^OBJECT_/, '').replace(/_/g, ' ');
 }
 
-export function translateRename(ctx: TranslateContext, b: PgNode): AlterTableStmt {
+export function translateRename(ctx: TranslateContext, b: PgNode): AlterTableStmt | AlterSequenceStmt {
+  if (b.renameType === 'OBJECT_SEQUENCE') return translateSequenceRename(ctx, b);
   const rel = b.relation;
   let cmd: AlterTableCommand;
-  if (b.renameType === 'OBJECT_TABLE') cmd = { action: 'renameTable', newName: b.newname };
-  else if (b.renameType === 'OBJECT_COLUMN' && b.relationType === 'OBJECT_TABLE') {
+  if (b.renameType === 'OBJECT_TABLE' || b.renameType === 'OBJECT_VIEW') cmd = { action: 'renameTable', newName: b.newname };
+  else if (b.renameType === 'OBJECT_COLUMN' && (b.relationType === 'OBJECT_TABLE' || b.relationType === 'OBJECT_VIEW')) {
     cmd = { action: 'renameColumn', column: b.subname, newName: b.newname };
   }
   else if (b.renameType === 'OBJECT_TABCONSTRAINT') cmd = { action: 'renameConstraint', name: b.subname, newName: b.newname };
@@ -82,6 +84,7 @@ export function translateRename(ctx: TranslateContext, b: PgNode): AlterTableStm
     table: qualifiedName(ctx, rel),
     ifExists: b.missing_ok === true,
     inherit: rel.inh === true,
+    ...(b.renameType === 'OBJECT_VIEW' || b.relationType === 'OBJECT_VIEW' ? { relationType: 'view' as const } : {}),
     commands: [{ ...cmd, location: ctx.loc(rel.location) }],
     location: ctx.loc(rel.location),
   };

@@ -3,10 +3,12 @@
 import type { Stmt } from '../types';
 import { unwrap, type PgNode, type TranslateContext } from '../context';
 import { translateAlterObjectSchema, translateAlterTable, translateRename } from './alter-table';
+import { translateAlterSequence } from './alter-sequence';
 import { translateComment } from './comment';
 import { translateCopy } from './copy';
 import { translateCreateIndex } from './create-index';
 import { translateCreateTable, translateCreateTableAs } from './create-table';
+import { translateCreateView } from './create-view';
 import { translateDelete } from './delete';
 import { translateDrop, translateDropDatabase } from './drop';
 import { translateInsert } from './insert';
@@ -41,6 +43,7 @@ const TRANSLATORS: Record<string, Translator> = {
   CreateExtensionStmt: translateCreateExtension,
   AlterExtensionStmt: translateAlterExtension,
   CreateSeqStmt: translateCreateSequence,
+  AlterSeqStmt: translateAlterSequence,
   TruncateStmt: translateTruncate,
   CreatedbStmt: translateCreateDatabase,
   DropdbStmt: translateDropDatabase,
@@ -60,6 +63,7 @@ const TRANSLATORS: Record<string, Translator> = {
   UnlistenStmt: translateUnlisten,
   NotifyStmt: translateNotify,
   CommentStmt: translateComment,
+  ViewStmt: translateCreateView,
 };
 
 /** SQL words for statement node names whose CamelCase does not read as the command. */

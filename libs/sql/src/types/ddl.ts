@@ -108,6 +108,8 @@ export interface AlterTableStmt {
   table: QualifiedName;
   ifExists: boolean;
   inherit: boolean;
+  /** ALTER VIEW (the relation must then be a view). */
+  relationType?: 'view';
   commands: Array<AlterTableCommand & { location: number }>;
   location: number;
 }
@@ -173,6 +175,16 @@ export interface CreateSequenceStmt {
   temporary: boolean;
   unlogged: boolean;
   options: DefOption[];
+  location: number;
+}
+
+/** ALTER SEQUENCE: options (as CREATE SEQUENCE's), or RENAME TO `newName` (then no options). */
+export interface AlterSequenceStmt {
+  kind: 'alterSequence';
+  sequence: QualifiedName;
+  ifExists: boolean;
+  options: DefOption[];
+  newName?: string;
   location: number;
 }
 

@@ -208,6 +208,8 @@ export interface FuncCallExpr {
   withinGroup: boolean;
   filter?: Expr;
   over?: WindowSpec;
+  /** GROUPING(...) (PostgreSQL's GroupingFunc), not a catalog function. */
+  grouping?: true;
   location: number;
 }
 

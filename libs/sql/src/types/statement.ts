@@ -3,23 +3,24 @@ import type { DeleteStmt, InsertStmt, UpdateStmt } from './dml';
 import type {
   AlterExtensionStmt, AlterTableStmt, CreateDatabaseStmt, CreateExtensionStmt, CreateIndexStmt,
   CreateSchemaStmt, CreateSequenceStmt, CreateTableStmt, DropDatabaseStmt, DropStmt, ReindexStmt,
-  TruncateStmt, CommentStmt,
+  TruncateStmt, CommentStmt, AlterSequenceStmt,
 } from './ddl';
 import type { Query } from './query';
 import type {
   CheckpointStmt, CopyStmt, DeallocateStmt, DiscardStmt, ExecuteStmt, ExplainStmt, ListenStmt,
   NotifyStmt, PrepareStmt, SetStmt, ShowStmt, TransactionStmt, UnlistenStmt, VacuumStmt,
 } from './utility';
+import type { CreateViewStmt } from './view';
 
 /** Every statement kind the translator knows. Queries (`select`/`values`/`setOp`) are statements. */
 export type Stmt =
   | Query | InsertStmt | UpdateStmt | DeleteStmt
   | CreateTableStmt | AlterTableStmt | DropStmt | CreateIndexStmt | CreateSchemaStmt
-  | CreateExtensionStmt | AlterExtensionStmt | CreateSequenceStmt | TruncateStmt
+  | CreateExtensionStmt | AlterExtensionStmt | CreateSequenceStmt | AlterSequenceStmt | TruncateStmt
   | CreateDatabaseStmt | DropDatabaseStmt | ReindexStmt | CommentStmt
   | TransactionStmt | SetStmt | ShowStmt | CopyStmt | ExplainStmt | PrepareStmt | ExecuteStmt
   | DeallocateStmt | VacuumStmt | CheckpointStmt | DiscardStmt | ListenStmt | UnlistenStmt
-  | NotifyStmt;
+  | NotifyStmt | CreateViewStmt;
 
 export type StmtKind = Stmt['kind'];
 

@@ -9,6 +9,9 @@ export const PG_CATALOG_COLUMNS: Readonly<Record<string, readonly ViewColumnSpec
   pg_am: [
     ['oid', 26, -1], ['amname', 19, -1], ['amhandler', 24, -1], ['amtype', 18, -1],
   ],
+  pg_available_extensions: [
+    ['name', 19, -1], ['default_version', 25, -1], ['installed_version', 25, -1], ['comment', 25, -1],
+  ],
   pg_attrdef: [
     ['oid', 26, -1], ['adrelid', 26, -1], ['adnum', 21, -1], ['adbin', 194, -1],
   ],
@@ -173,6 +176,14 @@ export const PG_CATALOG_COLUMNS: Readonly<Record<string, readonly ViewColumnSpec
     ['state_change', 1184, -1], ['wait_event_type', 25, -1], ['wait_event', 25, -1], ['state', 25, -1],
     ['backend_xid', 28, -1], ['backend_xmin', 28, -1], ['query_id', 20, -1], ['query', 25, -1],
     ['backend_type', 25, -1],
+  ],
+  // Index builds do not report progress yet: the view exists (pgvector's README queries it)
+  // and has no rows.
+  pg_stat_progress_create_index: [
+    ['pid', 23, -1], ['datid', 26, -1], ['datname', 19, -1], ['relid', 26, -1], ['index_relid', 26, -1],
+    ['command', 25, -1], ['phase', 25, -1], ['lockers_total', 20, -1], ['lockers_done', 20, -1],
+    ['current_locker_pid', 20, -1], ['blocks_total', 20, -1], ['blocks_done', 20, -1], ['tuples_total', 20, -1],
+    ['tuples_done', 20, -1], ['partitions_total', 20, -1], ['partitions_done', 20, -1],
   ],
   pg_statistic_ext: [
     ['oid', 26, -1], ['stxrelid', 26, -1], ['stxname', 19, -1], ['stxnamespace', 26, -1], ['stxowner', 26, -1],

@@ -23,6 +23,9 @@ export const PG15_RELATIONS: readonly RecordedRelation[] = [
     ['rolcreatedb', 16, -1], ['rolcanlogin', 16, -1], ['rolreplication', 16, -1], ['rolbypassrls', 16, -1], ['rolconnlimit', 23, -1],
     ['rolpassword', 25, -1], ['rolvaliduntil', 1184, -1],
   ] },
+  { schema: 'pg_catalog', name: 'pg_available_extensions', oid: 12081, kind: 'v', columns: [
+    ['name', 19, -1], ['default_version', 25, -1], ['installed_version', 25, -1], ['comment', 25, -1],
+  ] },
   { schema: 'pg_catalog', name: 'pg_cast', oid: 2605, kind: 'r', columns: [
     ['oid', 26, -1], ['castsource', 26, -1], ['casttarget', 26, -1], ['castfunc', 26, -1], ['castcontext', 18, -1],
     ['castmethod', 18, -1],
@@ -164,6 +167,12 @@ export const PG15_RELATIONS: readonly RecordedRelation[] = [
     ['backend_start', 1184, -1], ['xact_start', 1184, -1], ['query_start', 1184, -1], ['state_change', 1184, -1], ['wait_event_type', 25, -1],
     ['wait_event', 25, -1], ['state', 25, -1], ['backend_xid', 28, -1], ['backend_xmin', 28, -1], ['query_id', 20, -1],
     ['query', 25, -1], ['backend_type', 25, -1],
+  ] },
+  { schema: 'pg_catalog', name: 'pg_stat_progress_create_index', oid: 12312, kind: 'v', columns: [
+    ['pid', 23, -1], ['datid', 26, -1], ['datname', 19, -1], ['relid', 26, -1], ['index_relid', 26, -1],
+    ['command', 25, -1], ['phase', 25, -1], ['lockers_total', 20, -1], ['lockers_done', 20, -1],
+    ['current_locker_pid', 20, -1], ['blocks_total', 20, -1], ['blocks_done', 20, -1], ['tuples_total', 20, -1],
+    ['tuples_done', 20, -1], ['partitions_total', 20, -1], ['partitions_done', 20, -1],
   ] },
   { schema: 'pg_catalog', name: 'pg_statistic_ext', oid: 3381, kind: 'r', columns: [
     ['oid', 26, -1], ['stxrelid', 26, -1], ['stxname', 19, -1], ['stxnamespace', 26, -1], ['stxowner', 26, -1],
