@@ -3,7 +3,7 @@
 // (varchar(n), char(n), numeric(p,s)) with PostgreSQL's errors and its rule that an explicit
 // cast truncates silently while an assignment raises 22001.
 import { SQLSTATE, SqlError, numericOutOfRange } from '@vecgres/errors';
-import type { CodecRegistry } from '@vecgres/pg-types';
+import { BitString, type CodecRegistry } from '@vecgres/pg-types';
 import { decRound, decToBigInt, decToString, parseDec } from './decimal';
 import { roundHalfEven } from './float';
 import type { FunctionTable, ScalarFn } from './function-table';
@@ -140,5 +140,21 @@ export function typmodCoercion(oid: number, typmod: number, explicit: boolean): 
       return decToString(r);
     };
   }
+  if (oid === 1560 || oid === 1562) return bitLengthCoercion(oid === 1560, typmod, explicit);
   return undefined;
+}
+
+/** bit(n) / varbit(n) (varbit.c bit() and varbit()): explicit casts pad or truncate, others check. */
+function bitLengthCoercion(fixed: boolean, n: number, explicit: boolean): (v: BitString) => BitString {
+  return (v) => {
+    if (v.length === n || (!fixed && v.length < n)) return v;
+    if (!explicit) {
+      if (fixed) throw new SqlError(SQLSTATE.STRING_DATA_LENGTH_MISMATCH, `bit string length ${v.length} does not match type bit(${n})`);
+      throw new SqlError(SQLSTATE.STRING_DATA_RIGHT_TRUNCATION, `bit string too long for type bit varying(${n})`);
+    }
+    const bytes = new Uint8Array(Math.ceil(n / 8));
+    bytes.set(v.bytes.subarray(0, bytes.length));
+    if (n % 8 !== 0 && bytes.length > 0) bytes[bytes.length - 1] &= (0xff << (8 - (n % 8))) & 0xff;
+    return new BitString(n, bytes);
+  };
 }

@@ -2,12 +2,19 @@
 // BigInt: value = digits / 10^scale. Enough of numeric.c for the engine's operators and
 // aggregates: + - * /, comparison, rounding, and PostgreSQL's division result scale
 // (select_div_scale). NaN is kept as the string 'NaN' and sorts above every number.
-import { divisionByZero } from '@vecgres/errors';
+import { divisionByZero, notSupported } from '@vecgres/errors';
+import { parseNumericText } from '@vecgres/pg-types';
 
 export interface Dec { d: bigint; s: number }
 
 export function parseDec(text: string): Dec {
-  const t = text.trim();
+  let t = text.trim();
+  if (/[eEiI]/.test(t)) {
+    // Exponent notation (a numeric constant such as 1e308) is canonicalised first; numeric
+    // infinities have no BigInt form, so operations that would need one say so cleanly.
+    if (/inf/i.test(t)) throw notSupported('this operation is not supported for numeric infinity yet');
+    t = parseNumericText(t);
+  }
   const neg = t.startsWith('-');
   const body = t.replace(/^[+-]/, '');
   const [i, f = ''] = body.split('.');

@@ -5,7 +5,7 @@
 // to PostgreSQL's rscale. sqrt and integer powers are exact; exp/ln/log/non-integer powers
 // carry 10+ guard digits, so the last digit can only differ from PostgreSQL's when the true
 // value lies within ~1e-10 of a rounding boundary at the last place.
-import { SQLSTATE, SqlError } from '@vecgres/errors';
+import { SQLSTATE, SqlError, notSupported } from '@vecgres/errors';
 import { fromDecimal, toDecimal, type Decimal } from '@vecgres/pg-types';
 
 const MIN_SIG_DIGITS = 16;
@@ -18,7 +18,7 @@ const p10 = (n: number): bigint => 10n ** BigInt(n);
 /** A finite decimal as signed coefficient and scale. */
 function parts(x: string): { c: bigint; s: number } {
   const d = toDecimal(x);
-  if (d.kind !== 'finite') throw new Error('finite numeric expected');
+  if (d.kind !== 'finite') throw notSupported('this operation is not supported for numeric infinity or NaN yet');
   return { c: d.neg ? -d.coef : d.coef, s: d.scale };
 }
 

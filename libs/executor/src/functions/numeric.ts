@@ -9,11 +9,21 @@ function lift(op: (a: Dec, b: Dec) => Dec) {
   return (a: string, b: string) => (a === NAN || b === NAN ? NAN : decToString(op(parseDec(a), parseDec(b))));
 }
 
+function infinityRank(v: string): number {
+  return v === 'Infinity' ? 1 : v === '-Infinity' ? -1 : 0;
+}
+
 /** numeric comparison with NaN greater than everything (and equal to itself). */
 export function numericCmp(a: string, b: string): number {
   if (a === NAN || b === NAN) return a === b ? 0 : a === NAN ? 1 : -1;
+  // -Infinity < every number < Infinity < NaN (numeric.c cmp_numerics).
+  const ra = infinityRank(a);
+  const rb = infinityRank(b);
+  if (ra !== 0 || rb !== 0) return Math.sign(ra - rb);
   return decCmp(parseDec(a), parseDec(b));
 }
+
+const NUMERIC_MAX_RESULT_SCALE = 2000;
 
 function decTrunc(a: Dec, scale: number): Dec {
   if (scale >= a.s) return a;
@@ -24,7 +34,9 @@ function decTrunc(a: Dec, scale: number): Dec {
  * round(x, s) / trunc(x, s): s digits after the point (trunc pads, 1.5 -> 1.500 for s = 3);
  * a negative s works left of the point and shows scale 0 (trunc(123.456, -1) = 120).
  */
-function toScale(a: Dec, s: number, f: (a: Dec, s: number) => Dec): Dec {
+function toScale(a: Dec, scale: number, f: (a: Dec, s: number) => Dec): Dec {
+  // numeric_round / numeric_trunc clamp the scale to +-NUMERIC_MAX_RESULT_SCALE.
+  const s = Math.max(-NUMERIC_MAX_RESULT_SCALE, Math.min(NUMERIC_MAX_RESULT_SCALE, scale));
   if (s >= 0) {
     const r = f(a, s);
     return r.s < s ? decRound(r, s) : r;

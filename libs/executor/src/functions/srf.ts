@@ -16,24 +16,25 @@ import { STRING_SRFS } from './string';
 const stepZero = () => new SqlError(SQLSTATE.INVALID_PARAMETER_VALUE, 'step size cannot equal zero');
 
 function seriesInt(asNumber: boolean) {
-  return (a: number | bigint, b: number | bigint, s: number | bigint = 1): unknown[] => {
+  return (a: number | bigint, b: number | bigint, s: number | bigint = 1): Iterable<unknown> => {
     const step = BigInt(s);
     if (step === 0n) throw stepZero();
     const stop = BigInt(b);
-    const out: unknown[] = [];
-    for (let v = BigInt(a); step > 0n ? v <= stop : v >= stop; v += step) out.push(asNumber ? Number(v) : v);
-    return out;
+    return (function* ints() {
+      for (let v = BigInt(a); step > 0n ? v <= stop : v >= stop; v += step) yield asNumber ? Number(v) : v;
+    })();
   };
 }
 
-function seriesNumeric(a: string, b: string, s = '1'): unknown[] {
+function seriesNumeric(a: string, b: string, s = '1'): Iterable<unknown> {
   const step = parseDec(s);
   if (step.d === 0n) throw stepZero();
   const end = parseDec(b);
   const up = step.d > 0n;
-  const out: unknown[] = [];
-  for (let v = parseDec(a); up ? decCmp(v, end) <= 0 : decCmp(v, end) >= 0; v = decAdd(v, step)) out.push(decToString(v));
-  return out;
+  const start = parseDec(a);
+  return (function* numerics() {
+    for (let v = start; up ? decCmp(v, end) <= 0 : decCmp(v, end) >= 0; v = decAdd(v, step)) yield decToString(v);
+  })();
 }
 
 /** generate_subscripts(arr, dim [, reverse]): the subscripts of dimension `dim`. */
@@ -64,10 +65,15 @@ function lookupSrf(impl: string): ScalarFn | undefined {
   return undefined;
 }
 
-/** Compiles one call: `(args) => rows`, each row an array of the call's output columns. */
+/**
+ * Compiles one call: `(args) => rows`, each row an array of the call's output columns. The rows
+ * are an Iterable: generate_series produces its values lazily, so callers that pull them in
+ * batches never hold more than a batch (a huge or endless series is bounded by the statement's
+ * timeout, not by memory).
+ */
 export function compileSrf(
   call: SrfCall, ctxOptions: FunctionContextOptions = {}, sessionFunctions: Readonly<Record<string, ScalarFn>> = {},
-): (args: unknown[]) => unknown[][] {
+): (args: unknown[]) => Iterable<unknown[]> {
   // Session functions first (catalog SRFs such as pg_partition_ancestors, current_schema()).
   const fn = sessionFunctions[call.impl] ?? (call.scalar ? lookupScalar(call.impl) : lookupSrf(call.impl));
   if (!fn) throw notSupported(`function ${call.name} in FROM is not implemented yet (${call.impl})`);
@@ -80,7 +86,11 @@ export function compileSrf(
   return (args) => {
     if (call.strict && args.some((a) => a === null)) return [];
     if (call.scalar || !isSetReturning(fn)) return [[invoke(args)]];
-    const rows = invoke(args) as unknown[];
-    return width === 1 && fn.columns === 1 ? rows.map((v) => [v]) : (rows as unknown[][]);
+    const rows = invoke(args) as Iterable<unknown>;
+    return width === 1 && fn.columns === 1 ? wrapValues(rows) : (rows as Iterable<unknown[]>);
   };
+}
+
+function* wrapValues(values: Iterable<unknown>): Iterable<unknown[]> {
+  for (const v of values) yield [v];
 }

@@ -1,7 +1,8 @@
-// PhysicalNode -> Runner: the one dispatch over node kinds (one builder per file).
-import { notSupported } from '@vecgres/errors';
+// PhysicalNode -> Runner: the one dispatch over node kinds (one builder per file). Every node
+// is paced (exec/paced.ts) so that no statement holds the event loop, whichever node loops.
 import { outputTypes, type PhysicalNode } from '@vecgres/planner';
 import type { ExecContext } from '../exec/exec-context';
+import { paced } from '../exec/paced';
 import { instrument } from '../exec/plan-stats';
 import { buildCteScan } from './cte-scan';
 import { buildAggregate } from './aggregate';
@@ -22,9 +23,14 @@ import { buildWindow } from './window';
 import { buildLateralJoin } from './lateral-join';
 import { buildProjectSet } from './project-set';
 import { buildRecursiveUnion, buildWorkTableScan } from './recursive-union';
+import { buildVectorTopK } from './vector-top-k';
 
 /** Builds the operator tree of `node`; DML nodes add their affected rows to `counter`. */
 export function buildNode(node: PhysicalNode, ctx: ExecContext, counter: ModifyCounter = { rows: 0 }): Runner {
+  return paced(ctx, buildOne(node, ctx, counter));
+}
+
+function buildOne(node: PhysicalNode, ctx: ExecContext, counter: ModifyCounter): Runner {
   const build = (n: PhysicalNode, c: ExecContext) => instrument(n, c, buildNode(n, c, counter));
   switch (node.kind) {
     case 'scan': return buildScan(node, ctx);
@@ -49,6 +55,6 @@ export function buildNode(node: PhysicalNode, ctx: ExecContext, counter: ModifyC
     case 'recursiveUnion': return buildRecursiveUnion(node, ctx, build, outputTypes(node.nonRecursive));
     case 'cteScan': return buildCteScan(node, ctx);
     case 'workTableScan': return buildWorkTableScan(node, ctx);
-    case 'vectorTopK': throw notSupported('vector top-k search is not implemented yet');
+    case 'vectorTopK': return buildVectorTopK(node, ctx);
   }
 }

@@ -1,12 +1,12 @@
 // Function Scan (see physical-function-scan.ts): evaluates each function's arguments once per
-// run (LATERAL references read the outer frame), then zips the functions' rows, padding the
-// shorter ones with NULLs, and appends the ordinality when asked. Rows go out in batches.
+// run (LATERAL references read the outer frame), then zips the functions' rows lazily, padding
+// the shorter ones with NULLs, and appends the ordinality when asked. Rows go out in batches.
 import { SQLSTATE, SqlError } from '@vecgres/errors';
 import type { PhysicalFunctionScan } from '@vecgres/planner';
 import { BATCH_SIZE, type ExecContext, type Row } from '../exec/exec-context';
 import { compileExpr, evalAsync } from '../expr/compile-expr';
 import { compileSrf } from '../functions/srf';
-import { batches, type Runner } from './runner';
+import type { Runner } from './runner';
 
 export function buildFunctionScan(node: PhysicalFunctionScan, ctx: ExecContext): Runner {
   const funcs = node.functions.map((f) => ({
@@ -17,24 +17,34 @@ export function buildFunctionScan(node: PhysicalFunctionScan, ctx: ExecContext):
   const only = node.functions.length === 1 ? node.functions[0] : undefined;
   if (only && Object.hasOwn(INT_SERIES, only.impl)) return intSeries(funcs[0].args, INT_SERIES[only.impl], node.ordinality);
   return async function* functionScan() {
-    const results: unknown[][][] = [];
+    const iters: Iterator<unknown[]>[] = [];
     for (const f of funcs) {
       const vals: unknown[] = [];
       for (const a of f.args) vals.push(await evalAsync(a, []));
-      results.push(f.rows(vals));
+      iters.push(f.rows(vals)[Symbol.iterator]());
     }
-    const n = Math.max(0, ...results.map((r) => r.length));
-    const out: Row[] = new Array(n);
-    for (let i = 0; i < n; i++) {
+    // Zip the functions' rows lazily, a batch at a time (shorter ones padded with NULLs).
+    const done = iters.map(() => false);
+    let batch: Row[] = [];
+    for (let i = 1; ; i++) {
       const row: Row = [];
+      let any = false;
       funcs.forEach((f, k) => {
-        const r = results[k][i];
+        const next = done[k] ? undefined : iters[k].next();
+        if (next && !next.done) any = true;
+        else done[k] = true;
+        const r = next && !next.done ? next.value : undefined;
         for (let c = 0; c < f.width; c++) row.push(r === undefined ? null : r[c] ?? null);
       });
-      if (node.ordinality) row.push(BigInt(i + 1));
-      out[i] = row;
+      if (!any) break;
+      if (node.ordinality) row.push(BigInt(i));
+      batch.push(row);
+      if (batch.length === BATCH_SIZE) {
+        yield batch;
+        batch = [];
+      }
     }
-    yield* batches(out, BATCH_SIZE);
+    if (batch.length > 0) yield batch;
   };
 }
 

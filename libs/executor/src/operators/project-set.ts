@@ -15,12 +15,25 @@ export function buildProjectSet(node: PhysicalProjectSet, ctx: ExecContext, buil
     for await (const b of input()) {
       const argRows = await Promise.all(calls.map((c) => projectBatch(c.args, b)));
       for (let i = 0; i < b.length; i++) {
-        const results = calls.map((c, k) => c.rows(argRows[k][i]));
-        const n = Math.max(0, ...results.map((r) => r.length));
-        for (let j = 0; j < n; j++) out.push([...b[i], ...results.map((r) => (j < r.length ? r[j][0] ?? null : null))]);
-        if (out.length >= BATCH_SIZE) {
-          yield out;
-          out = [];
+        const iters = calls.map((c, k) => c.rows(argRows[k][i])[Symbol.iterator]());
+        const done = iters.map(() => false);
+        for (;;) {
+          let any = false;
+          const values = iters.map((it, k) => {
+            const next = done[k] ? undefined : it.next();
+            if (!next || next.done) {
+              done[k] = true;
+              return null;
+            }
+            any = true;
+            return next.value[0] ?? null;
+          });
+          if (!any) break;
+          out.push([...b[i], ...values]);
+          if (out.length >= BATCH_SIZE) {
+            yield out;
+            out = [];
+          }
         }
       }
     }

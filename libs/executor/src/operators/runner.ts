@@ -1,6 +1,7 @@
 // An operator instance: compiled once per statement, run (possibly several times, for
 // correlated subplans) by calling it; each run yields batches of rows.
 import type { ExecContext, Row } from '../exec/exec-context';
+import { MAX_BUFFERED_ROWS, tooManyRows } from '../exec/limits';
 import type { Compiled } from '../expr/compile-expr';
 import type { PhysicalNode } from '@vecgres/planner';
 
@@ -39,7 +40,10 @@ export async function projectBatch(exprs: Compiled[], batch: Row[]): Promise<Row
 /** Drains a runner into one array (sorts, hash builds, DML inputs, subplans). */
 export async function collect(run: Runner): Promise<Row[]> {
   const out: Row[] = [];
-  for await (const b of run()) for (const r of b) out.push(r);
+  for await (const b of run()) {
+    if (out.length + b.length > MAX_BUFFERED_ROWS) throw tooManyRows('an intermediate result', MAX_BUFFERED_ROWS);
+    for (const r of b) out.push(r);
+  }
   return out;
 }
 

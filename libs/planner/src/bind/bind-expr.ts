@@ -47,7 +47,8 @@ export function bindConst(e: ConstExpr): BoundExpr {
     case 'string': return { kind: 'const', type: { oid: T.unknown, typmod: -1 }, value: v.value, location: e.location };
     case 'bool': return { kind: 'const', type: BOOL, value: v.value, location: e.location };
     case 'null': return { kind: 'const', type: { oid: T.unknown, typmod: -1 }, value: null, location: e.location };
-    default: throw notSupported('bit string literals are not supported', at(e.location));
+    // B'101' / X'1F': bit_in reads the b/x prefix the parser keeps, like make_const does.
+    case 'bitString': return { kind: 'const', type: { oid: T.bit, typmod: -1 }, value: v.value, input: true, location: e.location };
   }
 }
 

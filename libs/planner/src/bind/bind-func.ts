@@ -11,9 +11,11 @@ import { bindCondition, bindExpr, comparisonImpl, type ExprEnv } from './bind-ex
 import { argTypesOf, findFunction } from './resolve-function';
 import { bindKey, bindWindowCall } from './bind-window';
 import { bindSrfCall } from './bind-srf';
+import { bindGroupingCall } from './bind-grouping';
 import { hasNamedArgs, positionalCall } from './named-args';
 import { bindWholeRowCall } from './whole-row';
-import { coerceArg, resultType } from './resolve-operator';
+import { coerceArgs } from './coerce-args';
+import { resultType } from './resolve-operator';
 
 function groupingError(message: string, location: number): SqlError {
   return new SqlError(SQLSTATE.GROUPING_ERROR, message, at(location));
@@ -36,6 +38,7 @@ function checkDistinctOrder(args: BoundExpr[], keys: BoundExpr[], locations: num
 }
 
 export function bindFuncCall(env: ExprEnv, call: FuncCallExpr): BoundExpr {
+  if (call.grouping) return bindGroupingCall(env, call);
   const { ctx } = env;
   const e = hasNamedArgs(call) ? positionalCall(ctx, call) : call;
   const wholeRow = bindWholeRowCall(env, e);
@@ -50,7 +53,7 @@ export function bindFuncCall(env: ExprEnv, call: FuncCallExpr): BoundExpr {
   const args = e.star ? [] : [...e.args, ...(e.withinGroup ? e.orderBy.map((s) => s.expr) : [])].map((a) => bindExpr(argEnv, a));
   const { proc, args: declared } = findFunction(ctx, e.name, e.schema, argTypesOf(args), e.location);
   const locs = [...e.args.map((a) => a.location), ...(e.withinGroup ? e.orderBy.map((s) => s.expr.location) : [])];
-  const coerced = args.map((a, i) => coerceArg(ctx, a, declared[i], locs[i] ?? e.location));
+  const coerced = coerceArgs(ctx, args, declared, args.map((_, i) => locs[i] ?? e.location));
   const orderedSet = proc.kind === 'a' && proc.impl.startsWith('ordered_set_transition');
   if (proc.kind === 'a' && orderedSet !== e.withinGroup) {
     throw new SqlError(SQLSTATE.WRONG_OBJECT_TYPE, orderedSet

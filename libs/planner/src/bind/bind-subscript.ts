@@ -8,7 +8,7 @@ import type { Expr } from '@vecgres/sql';
 import type { BoundExpr } from '../types/bound-expr';
 import { at } from './bind-context';
 import { bindExpr, type ExprEnv } from './bind-expr';
-import { coerceArg } from './resolve-operator';
+import { tryCoerce } from './coerce';
 import { T } from './type-oids';
 
 export function bindIndirection(env: ExprEnv, e: Extract<Expr, { kind: 'indirection' }>): BoundExpr {
@@ -16,9 +16,10 @@ export function bindIndirection(env: ExprEnv, e: Extract<Expr, { kind: 'indirect
   const arg = bindExpr(env, e.arg);
   const subscript = (x: Expr): BoundExpr => {
     const s = bindExpr(env, x);
-    const typed = s.type.oid === T.int4 || s.type.oid === T.unknown || ctx.category(s.type.oid) === 'N';
-    if (!typed) throw new SqlError(SQLSTATE.DATATYPE_MISMATCH, 'array subscript must have type integer', at(x.location));
-    return coerceArg(ctx, s, T.int4, x.location);
+    // transformArraySubscripts: coerce_to_target_type(..., COERCION_ASSIGNMENT) to int4.
+    const out = tryCoerce(ctx, s, { oid: T.int4, typmod: -1 }, 'assignment', x.location);
+    if (!out) throw new SqlError(SQLSTATE.DATATYPE_MISMATCH, 'array subscript must have type integer', at(x.location));
+    return out;
   };
   const steps = e.steps.map((step) => {
     if (step.kind !== 'subscript') throw notSupported('field selection is not supported yet', at(e.location));

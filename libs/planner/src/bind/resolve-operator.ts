@@ -9,6 +9,7 @@ import { at, type BindContext } from './bind-context';
 import { tryCoerce } from './coerce';
 import { matchArgTypes, selectCandidate, type Candidate } from './select-candidate';
 import { POLYMORPHIC, T } from './type-oids';
+import { coerceArgs } from './coerce-args';
 
 function signature(ctx: BindContext, op: string, left: number | undefined, right: number): string {
   return left === undefined ? `${op} ${ctx.typeName(right)}` : `${ctx.typeName(left)} ${op} ${ctx.typeName(right)}`;
@@ -79,11 +80,9 @@ export function bindOperator(
   ctx: BindContext, op: string, schema: string | undefined, left: BoundExpr | undefined, right: BoundExpr, location: number,
 ): BoundCall {
   const row = findOperator(ctx, op, schema, left?.type.oid, right.type.oid, location);
-  const args = left === undefined
-    ? [coerceArg(ctx, right, row.right, location)]
-    : [coerceArg(ctx, left, row.left, location), coerceArg(ctx, right, row.right, location)];
-  const proc = ctx.catalog.proc(row.proc);
   const declared = left === undefined ? [row.right] : [row.left, row.right];
+  const args = coerceArgs(ctx, left === undefined ? [right] : [left, right], declared, [location, location]);
+  const proc = ctx.catalog.proc(row.proc);
   return {
     kind: 'call',
     impl: row.impl,

@@ -12,7 +12,8 @@ import type { FuncCallExpr, FunctionRef } from '@vecgres/sql';
 import { at } from '../bind/bind-context';
 import { bindExpr, type ExprEnv } from '../bind/bind-expr';
 import { argTypesOf, findFunction } from '../bind/resolve-function';
-import { coerceArg, resultType } from '../bind/resolve-operator';
+import { coerceArgs } from '../bind/coerce-args';
+import { resultType } from '../bind/resolve-operator';
 import { Scope } from '../bind/scope';
 import { T } from '../bind/type-oids';
 import type { BoundExpr, TypeRef } from '../types/bound-expr';
@@ -28,7 +29,7 @@ function bindCall(env: ExprEnv, call: FuncCallExpr): { srf: SrfCall; names: stri
   if (proc.kind !== 'f') {
     throw new SqlError(SQLSTATE.GROUPING_ERROR, `${proc.kind === 'w' ? 'window' : 'aggregate'} functions are not allowed in functions in FROM`, at(call.location));
   }
-  const coerced = args.map((a, i) => coerceArg(env.ctx, a, declared[i], call.args[i].location));
+  const coerced = coerceArgs(env.ctx, args, declared, call.args.map((a) => a.location));
   const type = resultType(env.ctx, proc.ret, declared, coerced);
   const modes = proc.argModes ?? [];
   const outs = modes.map((m, i) => (m === 'o' || m === 'b' || m === 't' ? i : -1)).filter((i) => i >= 0);
