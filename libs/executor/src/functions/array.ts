@@ -264,6 +264,8 @@ export const ARRAY_FUNCTIONS: FunctionTable = {
   array_smaller: contextual((ctx: FunctionContext, x: unknown, y: unknown) => (arrayCmp(cmpOf(ctx))(x, y) <= 0 ? x : y)),
 };
 
+const MAX_ARRAY_ITEMS = 50_000_000;
+
 function arrayFill(value: unknown, dims: unknown, lbs: unknown): PgArray {
   if (dims === null || lbs === null) {
     throw new SqlError(SQLSTATE.NULL_VALUE_NOT_ALLOWED, 'dimension array or low bound array cannot be null');
@@ -278,6 +280,11 @@ function arrayFill(value: unknown, dims: unknown, lbs: unknown): PgArray {
       detail: 'Low bound array has different size than dimensions array.',
     });
   }
-  const n = (d as number[]).reduce((p, q) => p * q, d.length === 0 ? 0 : 1);
+  const n = (d as number[]).reduce((p, q) => p * Math.max(q, 0), d.length === 0 ? 0 : 1);
+  // ArrayGetNItems: PostgreSQL's bound is MaxArraySize (134217727); V8 cannot hold a JS
+  // array that large, so ours is the engine's buffered-rows bound.
+  if (n > MAX_ARRAY_ITEMS) {
+    throw new SqlError(SQLSTATE.PROGRAM_LIMIT_EXCEEDED, `array size exceeds the maximum allowed (${MAX_ARRAY_ITEMS})`);
+  }
   return new PgArray(Array.from({ length: n }, () => value), d as number[], l as number[]);
 }

@@ -18,8 +18,13 @@ import {
 
 const cps = (s: string): string[] => [...s];
 
+/** MaxAllocSize: no text value may exceed 1 GB (PostgreSQL fails the allocation). */
+const MAX_TEXT_BYTES = 0x3fffffff;
+
 function pad(s: string, len: number, fill: string, left: boolean): string {
   if (len <= 0) return '';
+  // lpad/rpad: len * max encoding length must fit (4 bytes per character in UTF-8).
+  if (len * 4 > MAX_TEXT_BYTES) throw new SqlError(SQLSTATE.PROGRAM_LIMIT_EXCEEDED, 'requested length too large');
   const c = cps(s);
   if (c.length >= len || fill === '') return c.slice(0, len).join('');
   const f = cps(fill);

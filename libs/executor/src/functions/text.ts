@@ -102,7 +102,11 @@ export const TEXT_FUNCTIONS: FunctionTable = {
   text_reverse: (s: string) => codePoints(s).reverse().join(''),
   text_left: (s: string, n: number) => { const c = codePoints(s); return (n >= 0 ? c.slice(0, n) : c.slice(0, Math.max(c.length + n, 0))).join(''); },
   text_right: (s: string, n: number) => { const c = codePoints(s); return (n >= 0 ? c.slice(Math.max(c.length - n, 0)) : c.slice(-n)).join(''); },
-  repeat: (s: string, n: number) => (n <= 0 ? '' : s.repeat(n)),
+  repeat: (s: string, n: number) => {
+    if (n <= 0) return '';
+    if (Buffer.byteLength(s) * n > 0x3fffffff) throw new SqlError(SQLSTATE.PROGRAM_LIMIT_EXCEEDED, 'requested length too large');
+    return s.repeat(n);
+  },
   initcap: (s: string) => s.toLowerCase().replace(/(^|[^\p{L}\p{N}])(\p{L})/gu, (_, p, c) => p + c.toUpperCase()),
   md5_text: (s: string) => createHash('md5').update(s, 'utf8').digest('hex'),
 };
