@@ -28,7 +28,7 @@ function commitRows(k: number): number[] {
 async function prepare(cluster: Cluster): Promise<void> {
   await cluster.start();
   const c = await cluster.connect();
-  await c.query(ITEMS_DDL);
+  for (const sql of ITEMS_DDL) await c.query(sql);
   await c.query(`INSERT INTO items (w, id, val, note) SELECT 0, g, 0, 'sealed ' || g FROM generate_series(1, ${SEALED_ROWS}) g`);
   await c.query('VACUUM items');
   await c.query('CHECKPOINT');
@@ -121,10 +121,14 @@ describe('corruption: damaged WAL and segment files', () => {
     await cluster.stop();
   });
 
-  for (const damage of ['flip', 'truncate'] as const) {
-    it(`a ${damage === 'flip' ? 'flipped byte in' : 'truncated'} sealed segment file is reported by name, never read`, async () => {
+  // payload.bin (mapped, rows read lazily) and the vector(8) column's vectors.<attnum>.f32
+  // (mapped): both verified at open.
+  const payloadFile = { label: 'payload.bin', re: /payload\.bin$/ };
+  const vectorFile = { label: 'vectors.<col>.f32', re: /vectors\.\d+\.f32$/ };
+  for (const [damage, file] of [['flip', payloadFile], ['truncate', payloadFile], ['flip', vectorFile], ['truncate', vectorFile]] as const) {
+    it(`a ${damage === 'flip' ? 'flipped byte in' : 'truncated'} sealed segment file (${file.label}) is reported by name, never read`, async () => {
       const cluster = copy();
-      const segFiles = listFiles(join(cluster.dataDir, 'segments')).filter((f) => /payload\.bin$/.test(f));
+      const segFiles = listFiles(join(cluster.dataDir, 'segments')).filter((f) => file.re.test(f));
       expect(segFiles.length).toBeGreaterThan(0);
       const target = join(cluster.dataDir, 'segments', segFiles[0]);
       if (damage === 'flip') {

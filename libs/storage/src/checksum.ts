@@ -13,10 +13,10 @@ export function hex32(n: number): string {
 }
 
 /** Chunk size of fileCrc32c: large enough to amortise the threadpool hop, small in the heap. */
-const FILE_CRC_CHUNK = 4 * 1024 * 1024;
+const FILE_CRC_CHUNK = 1024 * 1024;
 
 /**
- * CRC-32C and size of a whole file, read through `fs` in 4 MiB chunks (one reused buffer).
+ * CRC-32C and size of a whole file, read through `fs` in 1 MiB chunks (one reused buffer).
  * Used to verify files we then memory-map: checksumming through the mapping would fault every
  * page into the process (mapped file pages count in its RSS until the kernel reclaims them), so
  * a 188 MB vector file would be resident right after open; reading through the page cache

@@ -3,7 +3,8 @@
 //
 //   cd e2e/durability && npx tsx src/bench/ingest-bench.ts [--max-rows N] [--batch N] [--sets a,b]
 //
-// Per dataset and mode: a fresh server and data directory; CREATE TABLE; COPY in batches of
+// Per dataset and mode: a fresh server and data directory; CREATE EXTENSION vector and CREATE
+// TABLE v (id int, label int, emb vector(d)); COPY in batches of
 // --batch rows (one transaction each, so with synchronous_commit = on every batch waits for a
 // WAL fsync); then VACUUM (seal + merge) and CHECKPOINT, a clean stop, and a restart timed from
 // spawn to "listening", with the RSS read before the first query.
@@ -20,7 +21,7 @@ function arg(name: string, fallback: string): string {
 
 interface Result {
   set: string; n: number; d: number; sync: string; rowsPerSec: number; mbPerSec: number;
-  seconds: number; diskMiB: number; emptyStartSec: number; restartSec: number; rssMiB: number; rawMiB: number;
+  seconds: number; diskMiB: number; emptyStartSec: number; restartSec: number; emptyRssMiB: number; rssMiB: number; rawMiB: number;
 }
 
 async function runOne(name: string, sync: 'on' | 'off', maxRows: number, batch: number): Promise<Result | undefined> {
@@ -33,10 +34,11 @@ async function runOne(name: string, sync: 'on' | 'off', maxRows: number, batch: 
   try {
     // The same spawn-to-listening time on an empty directory: the fixed cost (module loading).
     const e0 = process.hrtime.bigint();
-    await cluster.start();
+    const empty = await cluster.start();
     const emptyStartSec = Number(process.hrtime.bigint() - e0) / 1e9;
+    const emptyRss = rssMiB(empty.pid);
     const c = await cluster.connect();
-    await c.query(SET_DDL('v'));
+    for (const sql of SET_DDL('v', set.d)) await c.query(sql);
     await c.query(`SET synchronous_commit = ${sync}`);
     const load = await copySet(c, 'v', set, batch);
     await c.query('VACUUM v');
@@ -55,7 +57,7 @@ async function runOne(name: string, sync: 'on' | 'off', maxRows: number, batch: 
     return {
       set: name, n: set.n, d: set.d, sync, seconds: load.seconds,
       rowsPerSec: load.rows / load.seconds, mbPerSec: load.vectorBytes / 1e6 / load.seconds,
-      diskMiB: bytesUnder(cluster.dataDir) / 2 ** 20, emptyStartSec, restartSec, rssMiB: rss, rawMiB: load.vectorBytes / 2 ** 20,
+      diskMiB: bytesUnder(cluster.dataDir) / 2 ** 20, emptyStartSec, restartSec, emptyRssMiB: emptyRss, rssMiB: rss, rawMiB: load.vectorBytes / 2 ** 20,
     };
   } finally {
     await cluster.remove();
@@ -76,10 +78,10 @@ async function main(): Promise<void> {
     }
   }
   const lines = [
-    `| dataset | rows x dim | synchronous_commit | COPY rows/s | COPY MB/s (float32) | load s | data dir MiB | start, empty dir s | restart s | RSS before 1st query MiB | raw vectors MiB |`,
-    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| dataset | rows x dim | synchronous_commit | batch rows | COPY rows/s | COPY MB/s (float32) | load s | data dir MiB | start, empty dir s | restart s | RSS empty dir MiB | RSS before 1st query MiB | raw vectors MiB |`,
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map((r) =>
-      `| ${r.set} | ${r.n} x ${r.d} | ${r.sync} | ${Math.round(r.rowsPerSec)} | ${r.mbPerSec.toFixed(2)} | ${r.seconds.toFixed(1)} | ${r.diskMiB.toFixed(0)} | ${r.emptyStartSec.toFixed(2)} | ${r.restartSec.toFixed(2)} | ${r.rssMiB.toFixed(0)} | ${r.rawMiB.toFixed(0)} |`),
+      `| ${r.set} | ${r.n} x ${r.d} | ${r.sync} | ${batch} | ${Math.round(r.rowsPerSec)} | ${r.mbPerSec.toFixed(2)} | ${r.seconds.toFixed(1)} | ${r.diskMiB.toFixed(0)} | ${r.emptyStartSec.toFixed(2)} | ${r.restartSec.toFixed(2)} | ${r.emptyRssMiB.toFixed(0)} | ${r.rssMiB.toFixed(0)} | ${r.rawMiB.toFixed(0)} |`),
   ];
   process.stdout.write(`${lines.join('\n')}\n\nbatch ${batch} rows per COPY (one transaction each)\n`);
 }

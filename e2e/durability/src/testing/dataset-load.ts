@@ -1,8 +1,8 @@
 // Loading a real vector set into the server through COPY, in batches of `batchRows` rows per
 // COPY statement (each its own transaction, so synchronous_commit decides whether every batch
-// waits for a WAL fsync). Vectors are stored in pgvector's text form '[v1,...,vd]' in a text
-// column: there is no vector(n) type yet (the pgvector issue adds it) and float4[] values do not
-// survive the executor's row format yet (see e2e/durability/README.md).
+// waits for a WAL fsync). Vectors travel in pgvector's text form '[v1,...,vd]' into a
+// `vector(d)` column (CREATE EXTENSION vector), which storage keeps as a float32 vector column
+// (memory-mapped once sealed).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -21,10 +21,13 @@ export interface LoadedSet {
   labels?: Int32Array;
 }
 
-/** A shared dataset, else its in-repo fixture (`fallback` names the fixture directory). */
-export function loadSet(name: string, fallback?: string, maxRows = Infinity): LoadedSet | undefined {
-  let dir = sharedDatasetDir(name);
-  let source = 'shared';
+/**
+ * A shared dataset, else its in-repo fixture (`fallback` names the fixture directory);
+ * `fixtureOnly` skips the shared set (the default run of a test uses the in-repo slice).
+ */
+export function loadSet(name: string, fallback?: string, maxRows = Infinity, fixtureOnly = false): LoadedSet | undefined {
+  let dir = fixtureOnly ? undefined : sharedDatasetDir(name);
+  let source = `shared (${dir})`;
   if (!dir && fallback) {
     dir = fixtureDir(fallback);
     source = 'in-repo slice';
@@ -44,7 +47,27 @@ export function vectorText(set: LoadedSet, i: number): string {
   return `[${parts.join(',')}]`;
 }
 
-export const SET_DDL = (table: string): string => `CREATE TABLE ${table} (id int NOT NULL, label int, emb text)`;
+/** The extension and a table with a `vector(d)` column for a set of dimension d. */
+export const SET_DDL = (table: string, d: number): string[] => [
+  'CREATE EXTENSION IF NOT EXISTS vector',
+  `CREATE TABLE ${table} (id int NOT NULL, label int, emb vector(${d}))`,
+];
+
+/**
+ * `set` repeated `tiles` times (tile t: rows of tile 0 with t/4 added to coordinate t mod d, so
+ * every row is distinct and exact in float32): a larger table from the small in-repo slice.
+ */
+export function tileSet(set: LoadedSet, tiles: number): LoadedSet {
+  if (tiles <= 1) return set;
+  const data = new Float32Array(set.n * tiles * set.d);
+  const labels = set.labels ? new Int32Array(set.n * tiles) : undefined;
+  for (let t = 0; t < tiles; t++) {
+    data.set(set.data, t * set.n * set.d);
+    labels?.set(set.labels as Int32Array, t * set.n);
+    for (let i = 0; i < set.n; i++) data[(t * set.n + i) * set.d + (t % set.d)] += t / 4;
+  }
+  return { ...set, source: `${set.source} x ${tiles} tiles`, n: set.n * tiles, data, ...(labels ? { labels } : {}) };
+}
 
 export interface LoadStats { rows: number; seconds: number; copyBytes: number; vectorBytes: number }
 

@@ -9,16 +9,22 @@
 //   COMMIT acknowledged              -> `acked` moves forward; must survive any later crash
 //
 // Vectors are 4-d with coordinates that are multiples of 1/4 (exact in float8), stored as
-// float8 columns x0..x3 so SQL can compute distances. (No vector type yet, and float4[] values
-// do not survive the executor's row format yet: see the H20 report.)
+// float8 columns x0..x3 so SQL can compute distances, plus an 8-d `v vector(8)` (pgvector; a
+// storage vector column, memory-mapped once sealed) with coordinates that are multiples of 1/4
+// (exact in float32), searched by the VectorTopK plan (ORDER BY v <-> q LIMIT k).
 import { Writable } from 'node:stream';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Rng } from './rng';
 
-export const ITEMS_DDL = 'CREATE TABLE items (w int NOT NULL, id int NOT NULL, val int NOT NULL, note text, x0 float8, x1 float8, x2 float8, x3 float8)';
+export const ITEMS_DDL = [
+  'CREATE EXTENSION IF NOT EXISTS vector',
+  'CREATE TABLE items (w int NOT NULL, id int NOT NULL, val int NOT NULL, note text, x0 float8, x1 float8, x2 float8, x3 float8, v vector(8))',
+];
 
-export interface ItemRow { id: number; val: number; note: string | null; x: [number, number, number, number] }
+export const VECTOR_DIM = 8;
+
+export interface ItemRow { id: number; val: number; note: string | null; x: [number, number, number, number]; v: number[] }
 export type Model = Map<number, ItemRow>;
 
 interface Op {
@@ -45,12 +51,19 @@ function vector(rng: Rng): ItemRow['x'] {
   return [quarter(rng), quarter(rng), quarter(rng), quarter(rng)];
 }
 
+export function vector8(rng: Rng): number[] {
+  return Array.from({ length: VECTOR_DIM }, () => quarter(rng));
+}
+
+/** pgvector text form. */
+export const vecText = (v: readonly number[]): string => `[${v.join(',')}]`;
+
 function copyText(w: number, rows: ItemRow[]): string {
-  return rows.map((r) => `${w}\t${r.id}\t${r.val}\t${r.note ?? '\\N'}\t${r.x.join('\t')}\n`).join('');
+  return rows.map((r) => `${w}\t${r.id}\t${r.val}\t${r.note ?? '\\N'}\t${r.x.join('\t')}\t${vecText(r.v)}\n`).join('');
 }
 
 async function copyIn(c: Client, text: string): Promise<void> {
-  const stream = c.query(copyFrom('COPY items (w, id, val, note, x0, x1, x2, x3) FROM STDIN')) as Writable;
+  const stream = c.query(copyFrom('COPY items (w, id, val, note, x0, x1, x2, x3, v) FROM STDIN')) as Writable;
   await new Promise<void>((resolve, reject) => {
     stream.once('error', reject);
     stream.once('finish', resolve);
@@ -67,7 +80,7 @@ export class Writer {
   }
 
   private newRows(n: number, seq: number): ItemRow[] {
-    return Array.from({ length: n }, () => ({ id: this.nextId++, val: this.rng.int(1000), note: this.rng.int(5) === 0 ? null : `w${this.w}t${seq}`, x: vector(this.rng) }));
+    return Array.from({ length: n }, () => ({ id: this.nextId++, val: this.rng.int(1000), note: this.rng.int(5) === 0 ? null : `w${this.w}t${seq}`, x: vector(this.rng), v: vector8(this.rng) }));
   }
 
   private pick(m: Model, max: number): number[] {
@@ -79,7 +92,7 @@ export class Writer {
 
   /** 1-3 operations against the model as it would be after the earlier ones. */
   private transaction(seq: number): { ops: Op[]; after: Model } {
-    const after: Model = new Map([...this.acked].map(([k, v]) => [k, { ...v, x: [...v.x] as ItemRow['x'] }]));
+    const after: Model = new Map([...this.acked].map(([k, v]) => [k, { ...v, x: [...v.x] as ItemRow['x'], v: [...v.v] }]));
     const ops: Op[] = [];
     const n = 1 + this.rng.int(3);
     const w = this.w;
@@ -88,9 +101,9 @@ export class Writer {
       let op: Op;
       if (kind === 0) {
         const rows = this.newRows(1 + this.rng.int(20), seq);
-        const values = rows.map((r) => `(${w}, ${r.id}, ${r.val}, ${r.note === null ? 'NULL' : `'${r.note}'`}, ${r.x.join(', ')})`);
+        const values = rows.map((r) => `(${w}, ${r.id}, ${r.val}, ${r.note === null ? 'NULL' : `'${r.note}'`}, ${r.x.join(', ')}, '${vecText(r.v)}')`);
         op = {
-          run: async (c) => void (await c.query(`INSERT INTO items (w, id, val, note, x0, x1, x2, x3) VALUES ${values.join(', ')}`)),
+          run: async (c) => void (await c.query(`INSERT INTO items (w, id, val, note, x0, x1, x2, x3, v) VALUES ${values.join(', ')}`)),
           apply: (m) => rows.forEach((r) => m.set(r.id, r)),
         };
       } else if (kind === 1) {
@@ -99,11 +112,15 @@ export class Writer {
       } else if (kind === 2) {
         const ids = this.pick(after, 6);
         const note = `u${w}t${seq}`;
+        // Half the updates move the vector too (a new row version with a new vector).
+        const v = this.rng.int(2) === 0 ? vector8(this.rng) : undefined;
         op = {
-          run: async (c) => void (await c.query(`UPDATE items SET val = val + 1, note = $1 WHERE w = ${w} AND id = ANY($2::int[])`, [note, ids])),
+          run: async (c) => void (v
+            ? await c.query(`UPDATE items SET val = val + 1, note = $1, v = $3::vector WHERE w = ${w} AND id = ANY($2::int[])`, [note, ids, vecText(v)])
+            : await c.query(`UPDATE items SET val = val + 1, note = $1 WHERE w = ${w} AND id = ANY($2::int[])`, [note, ids])),
           apply: (m) => ids.forEach((id) => {
             const r = m.get(id);
-            if (r) m.set(id, { ...r, val: r.val + 1, note });
+            if (r) m.set(id, { ...r, val: r.val + 1, note, ...(v ? { v: [...v] } : {}) });
           }),
         };
       } else {
@@ -142,13 +159,13 @@ export class Writer {
 
 /** The rows of writer `w` as the server has them, in model form. */
 export async function readWriter(c: Client, w: number): Promise<Model> {
-  const r = await c.query<{ id: number; val: number; note: string | null; x0: number; x1: number; x2: number; x3: number }>(
-    'SELECT id, val, note, x0, x1, x2, x3 FROM items WHERE w = $1 ORDER BY id', [w]);
+  const r = await c.query<{ id: number; val: number; note: string | null; x0: number; x1: number; x2: number; x3: number; v: string }>(
+    'SELECT id, val, note, x0, x1, x2, x3, v FROM items WHERE w = $1 ORDER BY id', [w]);
   const m: Model = new Map();
   for (const row of r.rows) {
     const x: ItemRow['x'] = [row.x0, row.x1, row.x2, row.x3];
     if (m.has(row.id)) throw new Error(`writer ${w}: row ${row.id} is present twice`);
-    m.set(row.id, { id: row.id, val: row.val, note: row.note, x });
+    m.set(row.id, { id: row.id, val: row.val, note: row.note, x, v: (JSON.parse(row.v) as number[]) });
   }
   return m;
 }
@@ -157,7 +174,7 @@ export function sameModel(a: Model, b: Model): boolean {
   if (a.size !== b.size) return false;
   for (const [id, r] of a) {
     const o = b.get(id);
-    if (!o || o.val !== r.val || o.note !== r.note || o.x.some((v, i) => v !== r.x[i])) return false;
+    if (!o || o.val !== r.val || o.note !== r.note || o.x.some((v, i) => v !== r.x[i]) || o.v.length !== r.v.length || o.v.some((v, i) => v !== r.v[i])) return false;
   }
   return true;
 }
@@ -179,3 +196,13 @@ export function dist2(x: readonly number[], q: readonly number[]): number {
 /** Top-k by exact distance through the SQL engine's own plan (scan + sort; no vector index yet). */
 export const SEARCH_SQL =
   'SELECT w, id FROM items ORDER BY ((((x0 - $1::float8) * (x0 - $1::float8)) + ((x1 - $2::float8) * (x1 - $2::float8))) + ((x2 - $3::float8) * (x2 - $3::float8))) + ((x3 - $4::float8) * (x3 - $4::float8)), w, id LIMIT $5';
+
+/** Top-k by L2 over the vector(8) column: one VectorTopK node (ORDER BY v <-> q LIMIT k). */
+export const VECTOR_SEARCH_SQL = 'SELECT w, id, v <-> $1::vector AS d FROM items ORDER BY v <-> $1::vector LIMIT $2';
+
+/** Euclidean distance in float64 (the brute-force oracle). */
+export function l2(a: readonly number[], b: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
+  return Math.sqrt(s);
+}

@@ -8,7 +8,11 @@
 //   <dir>/tmp/                   open transactions' spill files (scratch; emptied at open)
 import * as path from 'node:path';
 
-export const FORMAT_VERSION = 1;
+/**
+ * 2: WAL data records of spilled transactions, add-vector-column DDL records, memory-mapped
+ * payload files. A server of format 1 would misread such a WAL, so it must refuse the directory.
+ */
+export const FORMAT_VERSION = 2;
 export const VERSION_FILE = 'VECGRES_VERSION';
 export const LOCK_FILE = 'vecgres.pid';
 export const MANIFEST_FILE = 'manifest.json';

@@ -2,7 +2,7 @@
 // replay. Replay must be idempotent over records the checkpoint already covers:
 //  - inserts below a table's replay point are already in its sealed segments: skipped;
 //  - deletes are re-applied (same xmax on the same row) or ignored if a merge dropped the row;
-//  - DDL for tables the manifest already has/lacks is skipped.
+//  - DDL for tables the manifest already has/lacks, or columns it already has, is skipped.
 import type { CommitRecord } from './commit-record';
 import type { EngineState } from './engine-state';
 
@@ -62,6 +62,14 @@ export function applyCommit(st: EngineState, rec: CommitRecord, lsn: number, rep
       case 'catalog':
         if (!replay || lsn > replay.checkpointLsn) st.catalogJson = op.json;
         break;
+      case 'addVectorColumn': {
+        const t = st.tables.get(op.tableId);
+        // Replay over a checkpoint that already has the column: skipped.
+        if (!t || t.def.vectorColumns.some((c) => c.name === op.column.name)) break;
+        t.addVectorColumn(op.column);
+        counts.ddl++;
+        break;
+      }
     }
   }
   if (seq > st.lastCommitSeq) st.lastCommitSeq = seq;

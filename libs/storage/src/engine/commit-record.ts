@@ -14,22 +14,26 @@
 //                     per vector column in table order: present u8 [+ dim u32 + float32 x dim]
 //   op 4 Delete:      tableId u32 | rowId u32
 //   op 5 Catalog:     catalog JSON (u32 len + utf8)
+//   op 6 AddVectorColumn: tableId u32 | column JSON {name, dim} (u32 len + utf8); appended to
+//                     the table's vector columns (existing rows read NULL there); inserts
+//                     logged before it in the same or earlier records carry fewer vectors
 import { ByteReader, ByteWriter } from '../row/bytes';
-import type { StorageTableDef } from '../table/table-def';
+import type { StorageTableDef, VectorColumnDef } from '../table/table-def';
 
 export type CommitOp =
   | { kind: 'createTable'; def: StorageTableDef }
   | { kind: 'dropTable'; tableId: number }
   | { kind: 'insert'; tableId: number; rowId: number; payload: Uint8Array; vectors: (Float32Array | null)[] }
   | { kind: 'delete'; tableId: number; rowId: number }
-  | { kind: 'catalog'; json: string };
+  | { kind: 'catalog'; json: string }
+  | { kind: 'addVectorColumn'; tableId: number; column: VectorColumnDef };
 
 export interface CommitRecord {
   commitSeq: number;
   ops: CommitOp[];
 }
 
-const OP = { createTable: 1, dropTable: 2, insert: 3, delete: 4, catalog: 5 } as const;
+const OP = { createTable: 1, dropTable: 2, insert: 3, delete: 4, catalog: 5, addVectorColumn: 6 } as const;
 
 export function encodeCommit(rec: CommitRecord): Uint8Array {
   const w = new ByteWriter();
@@ -81,6 +85,9 @@ function encodeOpInto(w: ByteWriter, op: CommitOp): void {
     case 'catalog':
       w.string(op.json);
       break;
+    case 'addVectorColumn':
+      w.u32(op.tableId).string(JSON.stringify({ name: op.column.name, dim: op.column.dim }));
+      break;
   }
 }
 
@@ -121,6 +128,10 @@ function decodeOpFrom(r: ByteReader): CommitOp {
       return { kind: 'delete', tableId: r.u32(), rowId: r.u32() };
     case OP.catalog:
       return { kind: 'catalog', json: r.string() };
+    case OP.addVectorColumn: {
+      const tableId = r.u32();
+      return { kind: 'addVectorColumn', tableId, column: JSON.parse(r.string()) as VectorColumnDef };
+    }
     default:
       throw new RangeError(`unknown commit op ${kind}`);
   }

@@ -50,6 +50,8 @@ export async function mergeTable(
     sources.map((seg) => ({ seg, keep: (i: number) => !purgeable(seg, i) })),
     table.def.vectorColumns,
     async (seg, col) => {
+      // A source written before the column was added has no file: all NULL (validity empty).
+      if (!(seg as SealedSegment).hasVectorColumn(col.name)) return new Float32Array(0);
       const b = await ctx.fs.readFile(path.join((seg as SealedSegment).dir, vectorFileName(col.name)));
       const copy = b.slice(VECTOR_HEADER_BYTES);
       return new Float32Array(copy.buffer, 0, copy.byteLength / 4);

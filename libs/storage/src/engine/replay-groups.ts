@@ -23,6 +23,8 @@ interface PendingRun {
   marks: Map<number, { rows: number; fromLsn: number | null }>;
   deleted: { seg: WritableSegment; i: number }[];
   created: number[];
+  /** Vector columns the run added to existing tables (removed again by undo). */
+  addedColumns: { tableId: number; name: string }[];
   counts: ApplyCounts;
 }
 
@@ -40,11 +42,14 @@ export class ReplayGroups {
   data(rec: CommitRecord, lsn: number): void {
     if (this.pending && this.pending.commitSeq !== rec.commitSeq) this.undo();
     if (!this.pending) {
-      this.pending = { commitSeq: rec.commitSeq, marks: new Map(), deleted: [], created: [], counts: { inserts: 0, deletes: 0, ddl: 0 } };
+      this.pending = { commitSeq: rec.commitSeq, marks: new Map(), deleted: [], created: [], addedColumns: [], counts: { inserts: 0, deletes: 0, ddl: 0 } };
     }
     const run = this.pending;
     for (const op of rec.ops) {
       if (op.kind === 'createTable' && !this.st.tables.has(op.def.id)) run.created.push(op.def.id);
+      if (op.kind === 'addVectorColumn' && this.st.tables.get(op.tableId)?.def.vectorColumns.every((c) => c.name !== op.column.name)) {
+        run.addedColumns.push({ tableId: op.tableId, name: op.column.name });
+      }
       if (op.kind === 'insert' && !run.marks.has(op.tableId)) {
         const t = this.st.tables.get(op.tableId);
         if (t) run.marks.set(op.tableId, { rows: t.mutable.rowCount(), fromLsn: t.mutableFromLsn });
@@ -93,6 +98,7 @@ export class ReplayGroups {
       t.mutable.truncate(m.rows);
       t.mutableFromLsn = m.fromLsn;
     }
+    for (const { tableId, name } of run.addedColumns) this.st.tables.get(tableId)?.removeVectorColumn(name);
     for (const id of run.created) {
       this.st.tables.delete(id);
       this.ctx.insertsFrom.delete(id);

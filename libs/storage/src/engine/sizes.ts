@@ -6,7 +6,7 @@ export interface TableSize {
   vectorFileBytes: number;
   /** Other sealed segment files (payload, ids, xmin/xmax, bitmaps, index files). */
   otherFileBytes: number;
-  /** JS heap held by sealed segments (loaded columns and payloads). */
+  /** JS heap held by sealed segments (row ids, xmin/xmax, payload offsets; payloads and vectors are mapped). */
   sealedMemoryBytes: number;
   /** The mutable segment(s): arrays at capacity, payloads, id map. */
   mutableMemoryBytes: number;

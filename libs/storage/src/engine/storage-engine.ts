@@ -234,6 +234,24 @@ export class StorageEngine implements TransactionHost {
     return this.queue.run(() => this.sealedSegment(tableId, segmentId).addFiles(this.ctx.fs, this.ctx.native, files));
   }
 
+  /** Removes files added with addSegmentFiles (DROP INDEX / REINDEX); missing names are ignored. */
+  removeSegmentFiles(tableId: number, segmentId: string, names: readonly string[]): Promise<void> {
+    this.checkOpen();
+    return this.queue.run(async () => {
+      const seg = this.ctx.state.tables.get(tableId)?.sealed.find((s) => s.id === segmentId);
+      if (seg) await seg.removeFiles(this.ctx.fs, this.ctx.native, names);
+    });
+  }
+
+  /**
+   * Names of the files added to a sealed segment with addSegmentFiles; null when the table or
+   * the segment is gone (dropped, merged away).
+   */
+  segmentFiles(tableId: number, segmentId: string): string[] | null {
+    const seg = this.ctx.state.tables.get(tableId)?.sealed.find((s) => s.id === segmentId);
+    return seg ? seg.extraFiles() : null;
+  }
+
   /** Reads (and verifies) a file added with addSegmentFiles. */
   readSegmentFile(tableId: number, segmentId: string, name: string): Promise<Uint8Array> {
     return this.sealedSegment(tableId, segmentId).readFile(this.ctx.fs, this.ctx.native, name);

@@ -67,6 +67,7 @@ export interface TransactionSavepoint {
   readonly finalOps: number;
   readonly newTables: ReadonlyMap<number, { def: StorageTableDef; nextRowId: number }>;
   readonly droppedTables: ReadonlySet<number>;
+  readonly alteredDefs: ReadonlyMap<number, StorageTableDef>;
 }
 
 export class Transaction {
@@ -81,6 +82,8 @@ export class Transaction {
   private finalOps: CommitOp[] = [];
   private newTables = new Map<number, { def: StorageTableDef; nextRowId: number }>();
   private droppedTables = new Set<number>();
+  /** Existing tables this transaction added vector columns to: their def as it sees it. */
+  private alteredDefs = new Map<number, StorageTableDef>();
   private state: 'open' | 'committing' | 'done' = 'open';
   private currentView: ReadView;
   /** Views replaced by refreshSnapshot: a running scan may still read one, so they stay pinned until the end. */
@@ -125,19 +128,31 @@ export class Transaction {
   createTable(spec: { name: string; vectorColumns?: VectorColumnDef[] }): number {
     this.checkOpen();
     const vectorColumns = spec.vectorColumns ?? [];
-    for (const c of vectorColumns) {
-      if (!Number.isInteger(c.dim) || c.dim < 1 || c.dim > 16000) {
-        throw invalidStorageArgument(`vector column "${c.name}" must have between 1 and 16000 dimensions`);
-      }
-      if (!/^[A-Za-z0-9_]{1,63}$/.test(c.name)) {
-        throw invalidStorageArgument(`vector column name "${c.name}" must be 1-63 letters, digits or underscores`);
-      }
-    }
+    for (const c of vectorColumns) checkVectorColumn(c);
     const id = this.host.state.nextTableId++;
     const def: StorageTableDef = { id, name: spec.name, vectorColumns: vectorColumns.map((c) => ({ ...c })) };
     this.newTables.set(id, { def, nextRowId: 1 });
     this.log.append(encodeOp({ kind: 'createTable', def }));
     return id;
+  }
+
+  /**
+   * Appends a vector column to a table (ALTER TABLE ADD COLUMN): rows already stored read NULL
+   * there; this transaction's later inserts, and everyone's after the commit, fill it. Logged
+   * in order with the inserts (op 6), replayed at recovery, persisted by checkpoints.
+   */
+  addVectorColumn(tableId: number, column: VectorColumnDef): void {
+    this.checkOpen();
+    checkVectorColumn(column);
+    const def = this.tableDef(tableId);
+    if (def.vectorColumns.some((c) => c.name === column.name)) {
+      throw invalidStorageArgument(`table ${tableId} already has a vector column "${column.name}"`);
+    }
+    const next: StorageTableDef = { ...def, vectorColumns: [...def.vectorColumns, { name: column.name, dim: column.dim }] };
+    const fresh = this.newTables.get(tableId);
+    if (fresh) fresh.def = next;
+    else this.alteredDefs.set(tableId, next);
+    this.log.append(encodeOp({ kind: 'addVectorColumn', tableId, column: { name: column.name, dim: column.dim } }));
   }
 
   dropTable(tableId: number): void {
@@ -244,6 +259,7 @@ export class Transaction {
       finalOps: this.finalOps.length,
       newTables: new Map([...this.newTables].map(([id, t]) => [id, { ...t }])),
       droppedTables: new Set(this.droppedTables),
+      alteredDefs: new Map(this.alteredDefs),
     };
   }
 
@@ -259,6 +275,7 @@ export class Transaction {
     const counters = new Map([...this.newTables].map(([id, t]) => [id, t.nextRowId]));
     this.newTables = new Map([...sp.newTables].map(([id, t]) => [id, { def: t.def, nextRowId: counters.get(id) ?? t.nextRowId }]));
     this.droppedTables = new Set(sp.droppedTables);
+    this.alteredDefs = new Map(sp.alteredDefs);
   }
 
   /** Logs all writes (one Commit record, or streamed when spilled); resolves once durable (per synchronousCommit). */
@@ -341,7 +358,7 @@ export class Transaction {
     if (this.droppedTables.has(tableId)) throw unknownTable(tableId);
     const fresh = this.newTables.get(tableId);
     if (fresh) return fresh.def;
-    return this.host.state.table(tableId).def;
+    return this.alteredDefs.get(tableId) ?? this.host.state.table(tableId).def;
   }
 
   private checkOpen(): void {
@@ -351,6 +368,15 @@ export class Transaction {
 
 function readU32(b: Uint8Array, at: number): number {
   return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+}
+
+function checkVectorColumn(c: VectorColumnDef): void {
+  if (!Number.isInteger(c.dim) || c.dim < 1 || c.dim > 16000) {
+    throw invalidStorageArgument(`vector column "${c.name}" must have between 1 and 16000 dimensions`);
+  }
+  if (!/^[A-Za-z0-9_]{1,63}$/.test(c.name)) {
+    throw invalidStorageArgument(`vector column name "${c.name}" must be 1-63 letters, digits or underscores`);
+  }
 }
 
 function toVector(v: unknown, col: VectorColumnDef): Float32Array | null {

@@ -44,6 +44,8 @@ interface MappedColumn {
 export class SealedSegment implements SegmentReader {
   readonly sealed = true;
   private refs = 1;
+  /** visibleBitmap's last result, dropped by setXmax (the only change to visibility). */
+  private visibleCache: { snapshot: number; bits: Uint8Array } | undefined;
   private dropped = false;
   /** The deletes file currently persisted for this segment (manifest state). */
   deletesRef: DeletesRef | null;
@@ -167,7 +169,15 @@ export class SealedSegment implements SegmentReader {
         verified.add(vectorFileName(col.name));
         verified.add(validityFileName(col.name));
       }
-      for (const name of Object.keys(meta.files)) if (!verified.has(name)) await read(name);
+      // Streamed (fileCrc32c): an index graph is read when first used, not kept from here.
+      for (const name of Object.keys(meta.files)) {
+        if (verified.has(name)) continue;
+        const p = path.join(dir, name);
+        const sum = await fileCrc32c(fs, native, p).catch((e) => {
+          throw fsError('read segment file', p, e);
+        });
+        await verify(p, meta.files[name], sum.bytes, sum.crc);
+      }
       const xmaxs = baseXmax.slice();
       if (deletes) {
         const p = path.join(dir, deletes.file);
@@ -200,6 +210,7 @@ export class SealedSegment implements SegmentReader {
   }
   setXmax(i: number, seq: number): void {
     this.xmaxs[i] = seq;
+    this.visibleCache = undefined;
   }
   /** A copy of row i's payload bytes, read from the mapping (one small native read). */
   payload(i: number): Uint8Array {
@@ -220,25 +231,47 @@ export class SealedSegment implements SegmentReader {
     }
     return -1;
   }
+  /**
+   * Whether the segment has column `col`'s files. A column added to the table after the segment
+   * was written (ALTER TABLE ADD COLUMN) has none: its rows read NULL there.
+   */
+  hasVectorColumn(col: string): boolean {
+    return this.columns.has(col);
+  }
+
   vector(col: string, i: number): Float32Array | null {
-    const c = this.column(col);
-    if (!getBit(c.valid, i)) return null;
+    const c = this.columns.get(col);
+    if (!c || !getBit(c.valid, i)) return null;
     const out = new Float32Array(c.dim);
     c.file.readInto(VECTOR_HEADER_BYTES + i * c.dim * 4, out);
     return out;
   }
   vectorValidity(col: string): Uint8Array {
-    return this.column(col).valid;
+    return this.columns.get(col)?.valid ?? new Uint8Array(bitmapBytes(this.metaState.rows));
   }
+  /**
+   * A column the segment predates (see hasVectorColumn) has an arena without data (dim 0): every
+   * row is NULL (empty validity), so no row of it is ever a candidate. `rows` stays the row count
+   * so callers still walk the rows (NULL vectors sort last).
+   */
   vectorArena(col: string): VectorArena {
-    const c = this.column(col);
+    const c = this.columns.get(col);
+    if (!c) return { kind: 'memory', dim: 0, rows: this.metaState.rows, data: new Float32Array(0) };
     return { kind: 'mapped', dim: c.dim, rows: this.metaState.rows, file: c.file, byteOffset: VECTOR_HEADER_BYTES };
   }
+  /**
+   * Rows visible at `snapshot` (a copy the caller may modify). The last snapshot's bitmap is
+   * kept until the next setXmax: a read-only workload asks for the same snapshot at every
+   * query, and recomputing is a loop over every row of the segment (100k per query).
+   */
   visibleBitmap(snapshot: number): Uint8Array {
+    const hit = this.visibleCache;
+    if (hit && hit.snapshot === snapshot) return hit.bits.slice();
     const n = this.metaState.rows;
     const bits = new Uint8Array(bitmapBytes(n));
     for (let i = 0; i < n; i++) if (isVisible(this.xmins[i], this.xmaxs[i], snapshot)) setBit(bits, i);
-    return bits;
+    this.visibleCache = { snapshot, bits };
+    return bits.slice();
   }
 
   /** Deletes not in xmax.u64: what the next deletes file must hold. */
@@ -289,6 +322,22 @@ export class SealedSegment implements SegmentReader {
     this.metaState = next;
   }
 
+  /**
+   * Removes named extra files (a dropped or rebuilt index): meta.json stops listing them in one
+   * atomic replace first, then the files are unlinked, so a crash in between leaves only an
+   * unlisted file (never a listed one missing). Names not present are ignored.
+   */
+  async removeFiles(fs: StorageFs, native: StorageNative, names: readonly string[]): Promise<void> {
+    const core = new Set(['payload.bin', 'rowids.u32', 'xmin.u64', 'xmax.u64', 'deleted.bitmap']);
+    const gone = names.filter((n) => n in this.metaState.files && this.extraFiles().includes(n) && !core.has(n));
+    if (gone.length === 0) return;
+    const next: SegmentMeta = { ...this.metaState, files: { ...this.metaState.files } };
+    for (const n of gone) delete next.files[n];
+    await writeFileAtomic(fs, path.join(this.dir, META_FILE), encodeMeta(native, next));
+    this.metaState = next;
+    for (const n of gone) await fs.unlink(path.join(this.dir, n)).catch(() => undefined);
+  }
+
   /** Bytes of the segment's files on disk (vectors separately) and held in memory. */
   sizes(): { vectorFileBytes: number; otherFileBytes: number; memoryBytes: number } {
     let vectorFileBytes = 0;
@@ -316,12 +365,6 @@ export class SealedSegment implements SegmentReader {
     if (this.dropped) return;
     this.dropped = true;
     this.release();
-  }
-
-  private column(col: string): MappedColumn {
-    const c = this.columns.get(col);
-    if (!c) throw invalidStorageArgument(`"${col}" is not a vector column of segment ${this.id}`);
-    return c;
   }
 }
 

@@ -124,6 +124,17 @@ export class MutableSegment implements SegmentReader {
     return n;
   }
 
+  /** A new vector column: NULL for every row already here (ALTER TABLE ADD COLUMN). */
+  addColumn(def: VectorColumnDef): void {
+    if (this.cols.has(def.name)) throw invalidStorageArgument(`vector column "${def.name}" already exists`);
+    this.cols.set(def.name, { def, data: new Float32Array(this.capacity * def.dim), valid: new Uint8Array(bitmapBytes(this.capacity)) });
+  }
+
+  /** Undoes addColumn (recovery discarding the transaction that added it). */
+  removeColumn(name: string): void {
+    this.cols.delete(name);
+  }
+
   vectorColumns(): VectorColumnDef[] {
     return [...this.cols.values()].map((c) => c.def);
   }

@@ -5,7 +5,9 @@ import type { MappedFile } from '@vecgres/native-bindings';
 /**
  * Where a vector column's float32 rows live, for native scans:
  *  - memory: `data` is a Float32Array of rows * dim (row-major), JS-owned;
- *  - mapped: the rows start at `byteOffset` (64-byte aligned) in a read-only mapped file.
+ *  - mapped: the rows start at `byteOffset` (64-byte aligned) in a read-only mapped file;
+ *  - dim 0 (memory, no data): a sealed segment written before the column was added (ALTER
+ *    TABLE ADD COLUMN); every row is NULL there (its validity is empty).
  */
 export type VectorArena =
   | { kind: 'memory'; dim: number; rows: number; data: Float32Array }

@@ -36,7 +36,8 @@ export interface SegmentTopKResult {
 export async function segmentTopK(req: SegmentTopKRequest): Promise<SegmentTopKResult> {
   const arena = req.segment.vectorArena(req.column);
   const k = Math.min(req.k, req.ids.length);
-  if (k === 0 || arena.rows === 0) return { positions: new Uint32Array(0), dists: new Float32Array(0), arenaKind: arena.kind };
+  // dim 0: a sealed segment predating the column (all NULL).
+  if (k === 0 || arena.rows === 0 || arena.dim === 0) return { positions: new Uint32Array(0), dists: new Float32Array(0), arenaKind: arena.kind };
   const native = req.native ?? loadNativeCore();
   const out = allocTopK(1, k);
   const source: Float32Array | MappedArena = arena.kind === 'memory' ? arena.data : { file: arena.file, byteOffset: arena.byteOffset };

@@ -2,7 +2,7 @@
 import type { SealedSegment } from '../segment/sealed-segment';
 import { MutableSegment } from './mutable-segment';
 import type { SegmentReader } from './segment-reader';
-import type { StorageTableDef } from './table-def';
+import type { StorageTableDef, VectorColumnDef } from './table-def';
 
 export type WritableSegment = MutableSegment | SealedSegment;
 
@@ -20,7 +20,8 @@ export class TableState {
   sealedBeforeLsn = 0;
 
   constructor(
-    readonly def: StorageTableDef,
+    /** Replaced (never mutated) by addVectorColumn: read views keep the def they captured. */
+    public def: StorageTableDef,
     public nextRowId: number,
     private readonly newSegmentId: () => string,
   ) {
@@ -35,6 +36,23 @@ export class TableState {
     this.mutable = new MutableSegment(this.newSegmentId(), this.def.vectorColumns);
     this.mutableFromLsn = null;
     return old;
+  }
+
+  /**
+   * Appends a vector column (existing rows read NULL): the def, the mutable segment and a
+   * segment being sealed get it; sealed segments without it read NULL (SealedSegment).
+   */
+  addVectorColumn(col: VectorColumnDef): void {
+    this.def = { ...this.def, vectorColumns: [...this.def.vectorColumns, { name: col.name, dim: col.dim }] };
+    this.mutable.addColumn({ name: col.name, dim: col.dim });
+    this.sealing?.addColumn({ name: col.name, dim: col.dim });
+  }
+
+  /** Undoes addVectorColumn (a discarded large transaction at recovery). */
+  removeVectorColumn(name: string): void {
+    this.def = { ...this.def, vectorColumns: this.def.vectorColumns.filter((c) => c.name !== name) };
+    this.mutable.removeColumn(name);
+    this.sealing?.removeColumn(name);
   }
 
   /** Every segment a reader must look at, oldest first. */
