@@ -10,7 +10,7 @@ import { createScramCache, serveConnection, type StartupInfo, type WireConnectio
 import { Session, type Database } from '@vecgres/executor';
 import type { Logger } from 'pino';
 import { createAuthProvider } from './auth';
-import { ConfigError, type ServerConfig } from './config/config-types';
+import { ConfigError, DEFAULTS, formatMaxWalSize, type ServerConfig } from './config/config-types';
 import { activityRows } from './engine/activity';
 import { EngineQueryHandler } from './engine/engine-handler';
 
@@ -105,10 +105,11 @@ export class VecgresServer {
         }
         const engineSession = new Session(this.options.db, startup.user, {
           maxConnections: this.options.config.maxConnections,
+          maxWalSize: formatMaxWalSize(this.options.config.maxWalSize ?? DEFAULTS.maxWalSize),
           startupParams: startup.params,
         });
         engineSession.serverInfo = { activity: () => activityRows(this.sessions, engineSession) };
-        session = new EngineQueryHandler(this.options.db, engineSession, () => this.sessions.delete(key));
+        session = new EngineQueryHandler(engineSession, () => this.sessions.delete(key));
         this.sessions.set(key, session);
         logger.debug({ user: startup.user, database: startup.database }, 'session started');
         return session;
@@ -124,7 +125,8 @@ export class VecgresServer {
       this.connections.delete(conn);
       this.processIds.delete(backendKey.processId);
       this.sessions.delete(key);
-      await (session as EngineQueryHandler | null)?.close();
+      // Ending the session drops its temp tables; if that fails, startup cleanup does it.
+      await (session as EngineQueryHandler | null)?.close().catch((err: unknown) => logger.error({ err }, 'session end failed'));
     });
   }
 }

@@ -71,7 +71,7 @@ export {
 export {
   plainArrayFactory, type SystemView, type SystemViewContext, type SystemSchema, type SystemValue, type ViewColumn,
   type ViewColumnSpec, type ViewRecord, type SessionInfo, type RoleInfo, type DatabaseInfo, type SettingInfo,
-  type ActivityInfo, type ArrayFactory,
+  type ActivityInfo, type IndexProgressInfo, type ArrayFactory,
 } from './system-views/system-view';
 export { SYSTEM_VIEWS, findSystemView, systemViewByOid } from './system-views/system-view-registry';
 export { SYSTEM_RELATIONS, systemRelationByOid, systemRelationByName, type SystemRelation } from './system-views/system-relations';

@@ -3,6 +3,7 @@
 // See libs/planner/README.md for the design of both packages.
 export { Database, type DatabaseOptions } from './session/database';
 export { Session, type EnginePortal, type PreparedStatement } from './session/session';
+export { dropLeftoverTempSchemas } from './session/temp-tables';
 export { CollectingSink, type EngineSink, type EngineNotice } from './session/result-sink';
 export { runPlan, type PlanRun, type RunOptions } from './exec/run-plan';
 export { BATCH_SIZE, type Row, type TableAccess, type ExecContext } from './exec/exec-context';

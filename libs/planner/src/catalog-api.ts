@@ -25,4 +25,6 @@ export {
   type ResolveContext,
   type TableRelation,
   type TypeRow,
+  type ViewRelation,
+  viewQuery,
 } from '@vecgres/catalog';

@@ -5,7 +5,7 @@
 // ParameterStatus after each statement batch. Transactions, settings, COPY, cancellation and
 // statement_timeout live in the Session.
 import { SqlError, SQLSTATE, invalidBinary, isSqlError, notSupported, protocolViolation } from '@vecgres/errors';
-import type { Database, EnginePortal, PreparedStatement as EngineStatement, Session } from '@vecgres/executor';
+import type { EnginePortal, PreparedStatement as EngineStatement, Session } from '@vecgres/executor';
 import { decodeValue } from '@vecgres/pg-types';
 import type {
   BindArgs,
@@ -18,15 +18,35 @@ import type {
   ResultSink,
   TransactionStatus,
 } from '@vecgres/pg-wire';
+import type { OutputColumn } from '@vecgres/planner';
 import { parse } from '@vecgres/sql';
 import { WireSink, fieldsOf } from './wire-sink';
 
 class EnginePrepared implements PreparedStatement {
+  /** The last Bind's RowDescription fields: the same columns and formats reuse them. */
+  private lastFields: { columns: readonly OutputColumn[]; formats: string; fields: FieldDescription[] } | undefined;
+
   constructor(
     readonly engine: EngineStatement,
     readonly paramTypeOids: number[],
     readonly fields: FieldDescription[] | null,
   ) {}
+
+  portalFields(columns: readonly OutputColumn[], formats: ReadonlyArray<0 | 1>): FieldDescription[] {
+    const key = formats.join('');
+    const last = this.lastFields;
+    if (last && last.columns === columns && last.formats === key) return last.fields;
+    const fields = fieldsOf(columns, formats);
+    this.lastFields = { columns, formats: key, fields };
+    return fields;
+  }
+}
+
+/** The statement's described result types still hold for the bound portal's columns. */
+function sameTypes(fields: readonly FieldDescription[], columns: readonly OutputColumn[]): boolean {
+  if (fields.length !== columns.length) return false;
+  for (let i = 0; i < fields.length; i++) if (fields[i]!.typeOid !== columns[i]!.type.oid) return false;
+  return true;
 }
 
 class EngineBoundPortal implements Portal {
@@ -51,7 +71,6 @@ export class EngineQueryHandler implements QueryHandler {
   private closed = false;
 
   constructor(
-    private readonly db: Database,
     readonly session: Session,
     private readonly onClose?: () => void,
   ) {
@@ -96,7 +115,7 @@ export class EngineQueryHandler implements QueryHandler {
 
   async parse(sql: string, paramTypeOids: number[]): Promise<PreparedStatement> {
     for (const oid of paramTypeOids) {
-      if (oid !== 0 && !this.db.codecs.has(oid)) throw notSupported(`vecgres: parameter type OID ${oid} is not supported yet`);
+      if (oid !== 0 && !this.session.codecs.has(oid)) throw notSupported(`vecgres: parameter type OID ${oid} is not supported yet`);
     }
     const p = this.session.prepare(sql, paramTypeOids);
     const fields = p.stmt && p.columns.length > 0 ? fieldsOf(p.columns, []) : null;
@@ -110,10 +129,10 @@ export class EngineQueryHandler implements QueryHandler {
     const portal = this.session.bind(stmt.engine, params);
     const columns = portal.columns;
     const formats = resultFormats(args.resultFormats, columns.length);
-    if (stmt.fields && stmt.fields.map((f) => f.typeOid).join(',') !== columns.map((c) => c.type.oid).join(',')) {
+    if (stmt.fields && !sameTypes(stmt.fields, columns)) {
       throw new SqlError(SQLSTATE.FEATURE_NOT_SUPPORTED, 'cached plan must not change result type');
     }
-    return new EngineBoundPortal(portal, columns.length > 0 ? fieldsOf(columns, formats) : null, formats);
+    return new EngineBoundPortal(portal, columns.length > 0 ? stmt.portalFields(columns, formats) : null, formats);
   }
 
   async execute(portal: Portal, maxRows: number, sink: ResultSink): Promise<ExecuteOutcome> {
@@ -149,8 +168,12 @@ export class EngineQueryHandler implements QueryHandler {
     if (this.closed) return;
     this.closed = true;
     this.session.cancel();
-    this.session.close();
-    this.onClose?.();
+    try {
+      // Drops the session's temp tables; on failure the next server start removes them.
+      await this.session.end();
+    } finally {
+      this.onClose?.();
+    }
   }
 
   /** Decodes Bind's parameter values per the statement's types and the per-parameter formats. */
@@ -162,13 +185,20 @@ export class EngineQueryHandler implements QueryHandler {
     const opts = this.session.settings.textOptions();
     return args.params.map((raw, i) => {
       if (raw === null) return null;
-      const codec = this.db.codecs.require(stmt.paramTypeOids[i]!);
+      const codec = this.session.codecs.require(stmt.paramTypeOids[i]!);
       const format = args.paramFormats[i] ?? 0;
       try {
         return decodeValue(codec, raw, format, opts);
       } catch (err) {
         if (!isSqlError(err)) throw err;
-        if (format === 1) throw invalidBinary(`incorrect binary data format in bind parameter ${i + 1}`);
+        if (format === 1) {
+          // A receive function's own error (pgvector's `NaN not allowed in vector`) reaches the
+          // client unchanged, as in postgres.c exec_bind_message; a malformed buffer (bytes left
+          // over, too short) is reported per parameter.
+          const malformed = err.sqlstate === SQLSTATE.INVALID_BINARY_REPRESENTATION || err.sqlstate === SQLSTATE.PROTOCOL_VIOLATION;
+          if (malformed) throw invalidBinary(`incorrect binary data format in bind parameter ${i + 1}`);
+          throw err;
+        }
         const shown = raw.toString('utf8');
         throw err.with({ where: `unnamed portal parameter $${i + 1} = '${shown.length > 64 ? `${shown.slice(0, 64)}...` : shown}'` });
       }

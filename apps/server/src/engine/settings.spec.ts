@@ -58,6 +58,8 @@ describe('SHOW / SET / RESET', () => {
     expect((await simple(s, 'SHOW nope')).error).toMatchObject({ sqlstate: '42704', message: 'unrecognized configuration parameter "nope"' });
     expect((await simple(s, 'SET nope = 1')).error).toMatchObject({ sqlstate: '42704', message: 'unrecognized configuration parameter "nope"' });
     expect((await simple(s, "SET server_version = '1'")).error).toMatchObject({ sqlstate: '55P02', message: 'parameter "server_version" cannot be changed' });
+    expect((await simple(s, 'SHOW max_wal_size')).sink.textRows()).toEqual([['1GB']]);
+    expect((await simple(s, "SET max_wal_size = '2GB'")).error).toMatchObject({ sqlstate: '55P02' });
     expect((await simple(s, 'SET max_connections = 5')).error).toMatchObject({
       sqlstate: '55P02',
       message: 'parameter "max_connections" cannot be changed without restarting the server',

@@ -26,7 +26,7 @@ export async function createHarness(): Promise<Harness> {
     db,
     engine,
     session(params = {}) {
-      return new EngineQueryHandler(db, new Session(db, 'tester', { maxConnections: 100, startupParams: params }));
+      return new EngineQueryHandler(new Session(db, 'tester', { maxConnections: 100, startupParams: params }));
     },
     async close() {
       await engine.close();

@@ -67,7 +67,7 @@ export function lookupRelation(
   return undefined;
 }
 
-const KIND_WORD: Record<RelKind, string> = { r: 'table', i: 'index', S: 'sequence', v: 'view' };
+const KIND_WORD: Record<RelKind, string> = { r: 'a table', i: 'an index', S: 'a sequence', v: 'a view' };
 
 /**
  * The relation `name` refers to; 42P01 `relation "x" does not exist` if none. With `kinds`,
@@ -77,7 +77,7 @@ export function requireRelation(catalog: Catalog, ctx: ResolveContext, name: Qua
   const rel = lookupRelation(catalog, ctx, name);
   if (!rel) throw undefinedTable(`relation "${qualifiedNameText(name)}" does not exist`);
   if (kinds && !kinds.includes(rel.kind)) {
-    throw new SqlError(SQLSTATE.WRONG_OBJECT_TYPE, `"${rel.name}" is not a ${KIND_WORD[kinds[0]]}`);
+    throw new SqlError(SQLSTATE.WRONG_OBJECT_TYPE, `"${rel.name}" is not ${KIND_WORD[kinds[0]]}`);
   }
   return rel;
 }

@@ -36,3 +36,20 @@ export function* pgStatActivityRows(ctx: SystemViewContext): Iterable<ViewRecord
     };
   }
 }
+
+/**
+ * pg_stat_progress_create_index: PostgreSQL's phase for an index AM's own phases is
+ * `building index: <amphasename>` (system_views.sql), e.g. pgvector's "loading tuples".
+ */
+export function* pgStatProgressCreateIndexRows(ctx: SystemViewContext): Iterable<ViewRecord> {
+  const databases = sessionDatabases(ctx.session);
+  for (const p of ctx.session.indexProgress?.() ?? []) {
+    yield {
+      pid: p.pid, datid: databases.find((d) => d.name === p.database)?.oid ?? null, datname: p.database,
+      relid: p.relid, index_relid: p.indexRelid, command: p.command, phase: `building index: ${p.amPhase}`,
+      lockers_total: 0n, lockers_done: 0n, current_locker_pid: 0n,
+      blocks_total: BigInt(p.blocksTotal), blocks_done: BigInt(p.blocksDone),
+      tuples_total: BigInt(p.tuplesTotal), tuples_done: BigInt(p.tuplesDone), partitions_total: 0n, partitions_done: 0n,
+    };
+  }
+}

@@ -11,7 +11,7 @@ import { pgClassRows, pgNamespaceRows } from './pg-class';
 import { pgConstraintRows, pgIndexRows } from './pg-index';
 import { pgAuthidRows, pgDatabaseRows, pgRolesRows, pgUserRows } from './pg-roles';
 import { noRows, pgIndexesRows, pgSequenceRows, pgSequencesRows, pgTablesRows } from './pg-sequence';
-import { pgSettingsRows, pgStatActivityRows } from './pg-settings';
+import { pgSettingsRows, pgStatActivityRows, pgStatProgressCreateIndexRows } from './pg-settings';
 import { pgCastRows, pgOperatorRows, pgProcRows, pgTypeRows } from './pg-type-proc';
 import { informationSchemaViewsRows, pgViewsRows } from '../views/view-functions';
 import { SYSTEM_RELATIONS, type SystemRelation } from './system-relations';
@@ -45,6 +45,7 @@ const GENERATORS: Readonly<Record<string, RowsFn>> = {
   'pg_catalog.pg_sequences': pgSequencesRows,
   'pg_catalog.pg_settings': pgSettingsRows,
   'pg_catalog.pg_stat_activity': pgStatActivityRows,
+  'pg_catalog.pg_stat_progress_create_index': pgStatProgressCreateIndexRows,
   'pg_catalog.pg_tables': pgTablesRows,
   'pg_catalog.pg_tablespace': pgTablespaceRows,
   'pg_catalog.pg_type': pgTypeRows,

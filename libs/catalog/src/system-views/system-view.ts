@@ -99,6 +99,23 @@ export interface ActivityInfo {
   backendType?: string;
 }
 
+/** One pg_stat_progress_create_index row (a running CREATE INDEX / REINDEX build). */
+export interface IndexProgressInfo {
+  pid: number;
+  database: string;
+  /** Table and index OIDs. */
+  relid: number;
+  indexRelid: number;
+  /** CREATE INDEX, REINDEX, ... */
+  command: string;
+  /** The access method's phase name (hnsw: initializing, loading tuples). */
+  amPhase: string;
+  blocksTotal: number;
+  blocksDone: number;
+  tuplesTotal: number;
+  tuplesDone: number;
+}
+
 /** What the session contributes: identity, path and the server-wide lists it can see. */
 export interface SessionInfo {
   /** current_user. */
@@ -118,6 +135,8 @@ export interface SessionInfo {
   settings?: () => readonly SettingInfo[];
   /** The activity rows for pg_stat_activity (called once per scan). */
   activity?: () => readonly ActivityInfo[];
+  /** Running index builds for pg_stat_progress_create_index (called once per scan). */
+  indexProgress?: () => readonly IndexProgressInfo[];
   /** Per-table sizes for vecgres_memory (called once per scan). */
   memory?: () => readonly MemoryInfo[];
 }

@@ -7,6 +7,8 @@ import type { FunctionContextOptions } from '../functions/extra-context';
 import type { PhysicalNode, ScanColumn } from '@vecgres/planner';
 import type { KeyLookup } from '../constraints/key-index';
 import type { PlanStats } from './plan-stats';
+import type { VectorSource } from '../storage/vector-source';
+import type { VectorIndexRuntime } from '../vector-index/ann-runtime';
 
 /** A row: one JS value per column, null for SQL NULL. */
 export type Row = unknown[];
@@ -27,6 +29,8 @@ export interface TableAccess {
   get?(table: number, rowId: number, columns: readonly ScanColumn[]): Row | null;
   /** Key lookups for unique / foreign-key checks (absent: the checks scan). */
   readonly keys?: KeyLookup;
+  /** Segments and vector arenas for Vector Top-K (absent: it ranks the scanned rows in JS). */
+  vectorSource?(table: number, columns: readonly ScanColumn[]): VectorSource;
 }
 
 /** The per-session fields of a FunctionContext (the compiler adds argTypes/resultType per call site). */
@@ -61,4 +65,11 @@ export interface ExecContext {
   functionSession?: FunctionSessionPart;
   /** Yields to the event loop and throws 57014 if the statement was canceled (loops that never reach the client call it). */
   checkpoint?: () => Promise<void>;
+  /**
+   * The running statement's cancel signal (CancelRequest, statement_timeout), for native work
+   * that polls a stop flag instead of returning to the event loop (Vector Top-K scans).
+   */
+  cancelSignal?: () => AbortSignal | undefined;
+  /** ANN indexes and the session's hnsw.* / ivfflat.* settings (absent: Vector Top-K is exact). */
+  vectorIndexes?: VectorIndexRuntime;
 }

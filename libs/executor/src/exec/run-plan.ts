@@ -20,6 +20,10 @@ export interface RunOptions {
   functionSession?: FunctionSessionPart;
   /** See ExecContext.checkpoint. */
   checkpoint?: () => Promise<void>;
+  /** See ExecContext.cancelSignal. */
+  cancelSignal?: () => AbortSignal | undefined;
+  /** See ExecContext.vectorIndexes. */
+  vectorIndexes?: ExecContext['vectorIndexes'];
 }
 
 export interface PlanRun {
@@ -44,6 +48,8 @@ export function runPlan(plan: PlannedStatement, opts: RunOptions): PlanRun {
     frame: { outer: [] },
     initPlans,
     ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}),
+    ...(opts.cancelSignal ? { cancelSignal: opts.cancelSignal } : {}),
+    ...(opts.vectorIndexes ? { vectorIndexes: opts.vectorIndexes } : {}),
     ...(opts.stats ? { stats: opts.stats } : {}),
     ...(opts.functionSession ? { functionSession: opts.functionSession } : {}),
     runSubplan: async (index: number, frame: Frame) => {

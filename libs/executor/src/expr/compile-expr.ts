@@ -10,6 +10,7 @@
 import { SQLSTATE, SqlError, internal, isSqlError } from '@vecgres/errors';
 import type { BoundExpr } from '@vecgres/planner';
 import { ioCast, typmodCoercion } from '../functions/cast';
+import { vectorTypmodCoercion } from '../functions/vector';
 import { comparatorFor } from '../functions/compare';
 import { requireScalar } from '../functions/registry';
 import { functionContext, isContextual } from '../functions/extra-context';
@@ -245,7 +246,7 @@ class ExprCompiler {
     if (e.method === 'array' && e.elem) conv = this.arrayCast(e.elem);
     else if (e.method === 'func') conv = this.withContext(this.ctx.sessionFunctions[e.impl!] ?? requireScalar(e.impl!, `cast to ${e.type.oid}`), [src], e.type.oid);
     else if (e.method === 'io' && src !== e.type.oid) conv = regIoCast(this.ctx, src, e.type.oid) ?? ioCast(this.ctx.codecs, src, e.type.oid);
-    const mod = typmodCoercion(e.type.oid, e.type.typmod, e.explicit);
+    const mod = typmodCoercion(e.type.oid, e.type.typmod, e.explicit) ?? vectorTypmodCoercion(this.ctx.codecs, e.type.oid, e.type.typmod);
     const f = conv && mod ? (v: unknown) => mod(conv!(v)) : conv ?? mod;
     if (!f) return a;
     return (row) => {

@@ -4,6 +4,7 @@
 // errors positioned at the literal (22P02 `invalid input syntax for type integer: "x"`).
 import type { BoundConst } from '@vecgres/planner';
 import { typmodCoercion } from '../functions/cast';
+import { vectorTypmodCoercion } from '../functions/vector';
 import type { ExecContext } from '../exec/exec-context';
 import { SQLSTATE, SqlError, isSqlError } from '@vecgres/errors';
 
@@ -22,7 +23,7 @@ export function constValue(ctx: ExecContext, c: BoundConst): unknown {
     }
     try {
       const v = codec.fromText(String(c.value));
-      const mod = typmodCoercion(oid, c.type.typmod, false);
+      const mod = typmodCoercion(oid, c.type.typmod, false) ?? vectorTypmodCoercion(ctx.codecs, oid, c.type.typmod);
       return mod ? mod(v) : v;
     } catch (e) {
       throw positioned(e, c.location);

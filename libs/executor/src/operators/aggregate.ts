@@ -9,6 +9,7 @@ import { functionContext } from '../functions/extra-context';
 import { batches, projectBatch, type NodeBuilder, type Runner } from './runner';
 import { rowKeyFn } from './row-key';
 import { aggregateOrder, type OrderedInput } from './aggregate-order';
+import { GROUPING_STATELESS, groupingValue } from './grouping-func';
 
 interface Group { set: number; keys: Row; states: unknown[]; seen: Array<Set<string> | undefined>; buffered: Array<OrderedInput[] | undefined> }
 
@@ -17,7 +18,7 @@ export function buildAggregate(node: PhysicalAggregate, ctx: ExecContext, build:
   const keyExprs = node.groupKeys.map((k) => compileExpr(ctx, k));
   const keyOf = rowKeyFn(node.groupKeys.map((k) => k.type));
   const aggs = node.aggregates.map((a) => ({
-    impl: aggregateImpl(a, functionContext({ ...ctx.functionSession, argTypes: a.args.map((x) => x.type.oid), resultType: a.type.oid })),
+    impl: a.grouping ? GROUPING_STATELESS : aggregateImpl(a, functionContext({ ...ctx.functionSession, argTypes: a.args.map((x) => x.type.oid), resultType: a.type.oid })),
     args: a.args.map((x) => compileExpr(ctx, x)),
     filter: a.filter ? compileExpr(ctx, a.filter) : undefined,
     distinct: a.distinct,
@@ -83,7 +84,8 @@ export function buildAggregate(node: PhysicalAggregate, ctx: ExecContext, build:
       });
     }
     const ordered = sets ? [...groups.values()].sort((x, y) => x.set - y.set) : groups.values();
-    for (const g of ordered) out.push([...g.keys, ...g.states.map((s, j) => aggs[j].impl.final(s))]);
+    const final = (g: Group, s: unknown, j: number) => (node.aggregates[j].grouping ? groupingValue(node.aggregates[j], sets?.[g.set]) : aggs[j].impl.final(s));
+    for (const g of ordered) out.push([...g.keys, ...g.states.map((s, j) => final(g, s, j))]);
     yield* batches(out, BATCH_SIZE);
   };
 }

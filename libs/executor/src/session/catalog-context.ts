@@ -27,17 +27,23 @@ export interface CatalogContextParts {
   user: string;
   database: string;
   searchPath: readonly string[];
-  /** SHOW ALL rows: name, setting, description. */
-  settings?: () => ReadonlyArray<readonly [string, string, string]>;
+  /** The session's temp schema name (pg_temp_N), whether or not it exists yet. */
+  tempSchema?: string;
+  /** SHOW ALL rows: name, setting, description (and pg_settings details when the definition has them). */
+  settings?: () => ReadonlyArray<readonly [string, string, string, Partial<SettingInfo>?]>;
   activity?: SessionInfo['activity'];
+  /** pg_stat_progress_create_index rows (running ANN index builds). */
+  indexProgress?: SessionInfo['indexProgress'];
+  /** vecgres_memory rows (per-table sizes from the storage engine). */
+  memory?: SessionInfo['memory'];
   roles?: SessionInfo['roles'];
   databases?: SessionInfo['databases'];
 }
 
 /** pg_settings rows from SHOW ALL's (name, setting, description). */
-function settingInfos(all: ReadonlyArray<readonly [string, string, string]>): SettingInfo[] {
-  return all.map(([name, setting, shortDesc]) => ({
-    name, setting, category: 'Ungrouped', shortDesc, context: 'user', vartype: 'string', source: 'default',
+function settingInfos(all: ReadonlyArray<readonly [string, string, string, Partial<SettingInfo>?]>): SettingInfo[] {
+  return all.map(([name, setting, shortDesc, info]) => ({
+    name, setting, category: 'Ungrouped', shortDesc, context: 'user', vartype: 'string', source: 'default', ...info,
   }));
 }
 
@@ -46,8 +52,11 @@ export function systemViewContext(parts: CatalogContextParts): SystemViewContext
     user: parts.user,
     database: parts.database,
     searchPath: parts.searchPath,
+    ...(parts.tempSchema ? { tempSchema: parts.tempSchema } : {}),
     ...(parts.settings ? { settings: () => settingInfos(parts.settings!()) } : {}),
     ...(parts.activity ? { activity: parts.activity } : {}),
+    ...(parts.indexProgress ? { indexProgress: parts.indexProgress } : {}),
+    ...(parts.memory ? { memory: parts.memory } : {}),
     ...(parts.roles ? { roles: parts.roles } : {}),
     ...(parts.databases ? { databases: parts.databases } : {}),
   };
@@ -93,6 +102,7 @@ export function withSystemTables(tables: TableAccess, ctx: () => SystemViewConte
     // Constraint checks (constraints/*) look keys up and fetch rows through these.
     ...(tables.get ? { get: tables.get.bind(tables) } : {}),
     ...(tables.keys ? { keys: tables.keys } : {}),
+    ...(tables.vectorSource ? { vectorSource: tables.vectorSource.bind(tables) } : {}),
   };
 }
 

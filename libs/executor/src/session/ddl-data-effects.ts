@@ -9,7 +9,7 @@
 //   buildIndex          unique: 23505 `could not create unique index "x"` + `Key (..)=(..) is
 //                       duplicated.`; other indexes have no data structure yet
 // Rows are keyed by attnum in storage, so dropColumn needs no rewrite.
-import { Catalog, SequenceSession, type CatalogState, type DdlEffect, type ResolveContext } from '@vecgres/catalog';
+import { Catalog, SequenceSession, type CatalogNotice, type CatalogState, type DdlEffect, type ResolveContext } from '@vecgres/catalog';
 import { SQLSTATE, SqlError, internal } from '@vecgres/errors';
 import { planColumnDefault, planColumnRewrite, planTableConstraints, type BindOptions } from '@vecgres/planner';
 import type { ExecContext, Row } from '../exec/exec-context';
@@ -18,13 +18,16 @@ import { TableChecks, keyLookupOf } from '../constraints/row-checks';
 import { StatementConstraints } from '../constraints/statement-constraints';
 import { sessionFunctions } from './session-functions';
 import type { SessionTransaction } from './session-tx';
+import { withExtensionCodecs } from './extension-codecs';
+import { annDdlHost, buildAnnIndex } from '../vector-index/ann-index-ddl';
 
 function execContext(tx: SessionTransaction, resolve: ResolveContext): ExecContext {
   return {
     params: [],
     // A throwaway currval memory: ADD COLUMN's nextval calls do not set the session's currval.
     sessionFunctions: sessionFunctions(tx, new SequenceSession(), { user: resolve.user ?? 'postgres', database: resolve.database ?? 'postgres', searchPath: () => [...resolve.path] }),
-    codecs: tx.db.codecs,
+    // The transaction's catalog: a type from CREATE EXTENSION earlier in the block has codecs.
+    codecs: withExtensionCodecs(tx.db.baseCodecs, tx.db.extensionCodecs, () => tx.catalog.state),
     tables: tx.tables,
     subplans: [],
     frame: { outer: [] },
@@ -41,7 +44,8 @@ function tableColumnsOf(state: CatalogState, table: number) {
 }
 
 /** Applies the data side of `effects` (see the file header). `before`: the catalog before the DDL. */
-export async function applyDataEffects(tx: SessionTransaction, effects: readonly DdlEffect[], resolve: ResolveContext, before: CatalogState): Promise<void> {
+export async function applyDataEffects(tx: SessionTransaction, effects: readonly DdlEffect[], resolve: ResolveContext, before: CatalogState): Promise<CatalogNotice[]> {
+  const notices: CatalogNotice[] = [];
   const ctx = execContext(tx, resolve);
   const opts = (state: CatalogState): BindOptions => ({ catalog: new Catalog(state), registry: tx.db.registry, resolve });
   const now = tx.catalog.state;
@@ -90,11 +94,14 @@ export async function applyDataEffects(tx: SessionTransaction, effects: readonly
         break;
       case 'buildIndex':
         await buildIndex(ctx, tx, opts(now), effect.index);
+        // hnsw / ivfflat: checks, NOTICE, seal + one index per sealed segment (vector-index/).
+        notices.push(...(await buildAnnIndex(annDdlHost(tx), now, effect.index)));
         break;
       default:
         break;
     }
   }
+  return notices;
 }
 
 async function validateConstraint(ctx: ExecContext, tx: SessionTransaction, opts: BindOptions, oid: number): Promise<void> {

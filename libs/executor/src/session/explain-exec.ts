@@ -15,6 +15,8 @@ export interface ExplainHost {
   plan(stmt: ExplainStmt['statement']): PlannedStatement;
   /** Runs a plan in the current transaction, filling `stats`. */
   run(plan: PlannedStatement, stats: PlanStats): PlanRun;
+  /** Names of types the planner's table lacks (extension types: `'[1,2]'::vector`). */
+  typeName?: (oid: number, typmod: number) => string;
 }
 
 const QUERY_PLAN: OutputColumn = { name: 'QUERY PLAN', type: { oid: 25, typmod: -1 }, typlen: -1, tableOid: 0, attnum: 0 };
@@ -34,9 +36,9 @@ export async function runExplain(stmt: ExplainStmt, host: ExplainHost, describe:
     const run = host.run(plan, stats);
     for await (const batch of run.batches) void batch;
     executionMs = performance.now() - execStart;
-    lines = explainLines(plan, { analyze: { stats: (n) => stats.get(n), timing: opts.timing } });
+    lines = explainLines(plan, { analyze: { stats: (n) => stats.get(n), timing: opts.timing }, ...(host.typeName ? { typeName: host.typeName } : {}) });
   } else {
-    lines = explainLines(plan);
+    lines = explainLines(plan, host.typeName ? { typeName: host.typeName } : {});
   }
   if (opts.summary) {
     lines.push(`Planning Time: ${ms(planningMs)}`);

@@ -14,35 +14,36 @@ function sequence(tx: SessionTransaction, oid: number): SequenceRelation {
   return rel;
 }
 
-export function sessionFunctions(tx: SessionTransaction, seqs: SequenceSession, info: SessionInfo): Record<string, (...args: any[]) => unknown> {
-  const store = tx.db.sequences;
+/** `tx`: the transaction, or a getter for the one running now (a session's functions made once). */
+export function sessionFunctions(tx: SessionTransaction | (() => SessionTransaction), seqs: SequenceSession, info: SessionInfo): Record<string, (...args: any[]) => unknown> {
+  const cur = typeof tx === 'function' ? tx : () => tx;
   return {
     nextval_oid: (oid: number) => {
-      const seq = sequence(tx, oid);
-      const v = nextval(store, seq);
+      const seq = sequence(cur(), oid);
+      const v = nextval(cur().db.sequences, seq);
       seqs.record(seq, v);
-      tx.usedSequences = true;
+      cur().usedSequences = true;
       return v;
     },
-    currval_oid: (oid: number) => seqs.currval(sequence(tx, oid)),
+    currval_oid: (oid: number) => seqs.currval(sequence(cur(), oid)),
     setval_oid: (oid: number, v: bigint) => {
-      const seq = sequence(tx, oid);
-      const r = setval(store, seq, BigInt(v), true);
+      const seq = sequence(cur(), oid);
+      const r = setval(cur().db.sequences, seq, BigInt(v), true);
       seqs.record(seq, r);
-      tx.usedSequences = true;
+      cur().usedSequences = true;
       return r;
     },
     setval3_oid: (oid: number, v: bigint, called: boolean) => {
-      const seq = sequence(tx, oid);
-      const r = setval(store, seq, BigInt(v), called);
+      const seq = sequence(cur(), oid);
+      const r = setval(cur().db.sequences, seq, BigInt(v), called);
       if (called) seqs.record(seq, r);
-      tx.usedSequences = true;
+      cur().usedSequences = true;
       return r;
     },
-    lastval: () => seqs.lastval((oid) => new Catalog(tx.catalog.state).relation(oid)?.kind === 'S'),
+    lastval: () => seqs.lastval((oid) => new Catalog(cur().catalog.state).relation(oid)?.kind === 'S'),
     current_user: () => info.user,
     session_user: () => info.user,
     current_database: () => info.database,
-    current_schema: () => currentSchema(new Catalog(tx.catalog.state), { path: info.searchPath(), user: info.user }),
+    current_schema: () => currentSchema(new Catalog(cur().catalog.state), { path: info.searchPath(), user: info.user }),
   };
 }

@@ -9,6 +9,7 @@ import type { Database } from './database';
 import type { SessionSavepoint } from './session-savepoints';
 import type { SessionSettings } from './settings';
 import { wallClockMicros } from './function-session';
+import { withExtensionCodecs } from './extension-codecs';
 
 /** PostgreSQL's isolation level names; SERIALIZABLE runs as REPEATABLE READ (no SSI). */
 export type IsolationLevelName = 'read uncommitted' | 'read committed' | 'repeatable read' | 'serializable';
@@ -35,7 +36,8 @@ export class SessionTransaction {
     this.storage = db.engine.begin();
     this.catalog = new CatalogTransaction(db.catalogState);
     this.tables = new TransactionTableAccess(this.storage, (oid) => this.storageIdOf(oid),
-      { committed: db.keyIndexes, latest: () => db.engine.snapshot() });
+      { committed: db.keyIndexes, latest: () => db.engine.snapshot() },
+      withExtensionCodecs(db.baseCodecs, db.extensionCodecs, () => this.catalog.state));
     this.isolation = (settings?.get('default_transaction_isolation') ?? 'read committed') as IsolationLevelName;
     this.readOnly = settings?.find('default_transaction_read_only') === 'on';
   }

@@ -10,11 +10,11 @@
 // error rolls the implicit transaction back at once. Inside a block all statements share one
 // storage transaction: reads see its own writes, and its snapshot is taken when it starts
 // (REPEATABLE READ-like; PostgreSQL's default READ COMMITTED takes one per statement).
-import { Catalog, SequenceSession, isDdlStmt } from '@vecgres/catalog';
+import { Catalog, SequenceSession, formatType, isDdlStmt } from '@vecgres/catalog';
 import { SQLSTATE, SqlError, inFailedTransaction, notSupported } from '@vecgres/errors';
 import { isPlannable, planStatement, type OutputColumn, type PlannedStatement } from '@vecgres/planner';
 import type { CodecRegistry } from '@vecgres/pg-types';
-import type { SessionInfo } from '@vecgres/catalog';
+import type { CatalogState, SessionInfo } from '@vecgres/catalog';
 import { parse, type Stmt, type TransactionStmt } from '@vecgres/sql';
 import type { Row } from '../exec/exec-context';
 import { runPlan, type RunOptions } from '../exec/run-plan';
@@ -23,10 +23,15 @@ import { dmlTag } from './command-tag';
 import type { Database } from './database';
 import { executeDdl } from './ddl-exec';
 import { executeCreateTableAs } from './create-table-as';
+import { executeCreateView } from './create-view';
 import { executeCheckpoint, executeVacuum } from './maintenance-exec';
-import { sizeFunctions } from './size-functions';
+import { readSearchSettings } from '../vector-index/ann-runtime';
+import { executeReindex } from '../vector-index/ann-reindex';
+import { annProgressRows } from '../vector-index/ann-progress';
+import { sizeFunctions, vecgresMemoryRows } from './size-functions';
 import type { EngineSink } from './result-sink';
 import { SessionCatalogView, catalogFunctions, withRegTextCodecs, withSystemTables } from './catalog-context';
+import { withExtensionCodecs } from './extension-codecs';
 import { sessionFunctions } from './session-functions';
 import { FunctionSessionState } from './function-session';
 import { savepointCommand } from './session-savepoints';
@@ -37,6 +42,9 @@ import { runCopy, type CopyHost } from './copy/copy-exec';
 import { runtimeFunctions, setStatement, showColumns, showStatement, type RuntimeState } from './session-runtime';
 import { applyStartupParams } from './startup-params';
 import { StatementControl } from './statement-control';
+import { allocateBackendId, createsTempObject, dropTempSchema, recordOnCommit, runOnCommitActions, tempSchemaName, type OnCommitAction } from './temp-tables';
+import { discardStatement } from './discard';
+import { PlanCache } from './plan-cache';
 
 export interface PreparedStatement {
   text: string;
@@ -70,27 +78,70 @@ export class Session {
   private readonly sequences = new SequenceSession();
   /** The running statement's cancellation (CancelRequest, statement_timeout). */
   private control: StatementControl | undefined;
+  /** A finished statement's AbortController that was never aborted, for the next one. */
+  private spareController: AbortController | undefined;
   private readonly runtime: RuntimeState = { sleepMs: 0 };
   private readonly functionState = new FunctionSessionState();
+  /** Prepared statements' plans, reused by Bind until the catalog or search_path changes. */
+  readonly plans = new PlanCache();
+  /**
+   * The session functions (the ~100 catalog functions, sequences, sizes), made once per session:
+   * they act on runTx, the transaction of the statement running now. Making them per statement
+   * was a large part of a short query's cost and of its garbage.
+   */
+  private functionsOnce: { fns: Record<string, (...args: any[]) => unknown>; checkpoint: () => Promise<void>; cancelSignal: () => AbortSignal | undefined } | undefined;
+  /** The transaction runOptions was last called for, and its tables with the system relations. */
+  private runTx: SessionTransaction | undefined;
+  private txTables: { tx: SessionTransaction; tables: RunOptions['tables'] } | undefined;
+  /** PostgreSQL's backend id: names the temp schema pg_temp_<id> (temp-tables.ts). */
+  readonly backendId: number;
+  /** ON COMMIT DELETE ROWS / DROP temp tables by OID. */
+  private readonly onCommit = new Map<number, OnCommitAction>();
+  /**
+   * Set at the first CREATE TEMP: anything already in pg_temp_<id> then belongs to an earlier
+   * session with this id whose end failed, and is dropped first (InitTempTableNamespace).
+   */
+  private tempReady = false;
 
   /** `startupParams`: the StartupMessage's parameters (a bad value throws, FATAL). */
   /** The catalog as pg_catalog scans, catalog functions and reg* text forms see it. */
   private readonly catalogView = new SessionCatalogView(() => ({
-    registry: this.db.registry, user: this.user, database: this.db.name, searchPath: this.settings.searchPath(),
-    settings: () => this.settings.all(), ...this.serverInfo,
+    registry: this.db.registry, user: this.user, database: this.db.name, searchPath: this.settings.searchPath(), tempSchema: this.tempSchema,
+    settings: () => this.settings.allWithInfo(), memory: () => vecgresMemoryRows(this.db), indexProgress: () => annProgressRows(this.db), ...this.serverInfo,
   }));
   /** Server-wide facts for pg_roles / pg_database / pg_stat_activity (set by the server). */
   serverInfo: Pick<SessionInfo, 'roles' | 'databases' | 'activity'> = {};
   private regCodecs: CodecRegistry | undefined;
+  private stateCodecs: CodecRegistry | undefined;
+
+  /** The catalog the session sees now: its transaction's (uncommitted DDL included) or the committed one. */
+  private catalogStateNow(): CatalogState {
+    return (this.tx ?? this.implicit)?.catalog.state ?? this.db.catalogState;
+  }
 
   /** The database's codecs, with regclass & co. printed and read by name (use for the wire). */
   get codecs(): CodecRegistry {
-    return (this.regCodecs ??= withRegTextCodecs(this.db.codecs, () =>
-      this.catalogView.context((this.tx ?? this.implicit)?.catalog.state ?? this.db.catalogState)));
+    return (this.regCodecs ??= withExtensionCodecs(
+      withRegTextCodecs(this.db.baseCodecs, () => this.catalogView.context(this.catalogStateNow())),
+      this.db.extensionCodecs, () => this.catalogStateNow()));
+  }
+
+  /** Codecs for execution: extension types (vector, ...) of the session's current catalog included. */
+  private get execCodecs(): CodecRegistry {
+    return (this.stateCodecs ??= withExtensionCodecs(this.db.baseCodecs, this.db.extensionCodecs, () => this.catalogStateNow()));
   }
 
   constructor(readonly db: Database, readonly user = 'postgres', init: SettingsInit & { startupParams?: Record<string, string> } = {}) {
     this.settings = new SessionSettings({ user, ...init });
+    // Read at every settings lookup: the names are listed again only when the catalog's
+    // extensions collection is another object (CREATE/DROP EXTENSION).
+    let seen: { extensions: object; names: string[] } | undefined;
+    this.settings.watchExtensions(() => {
+      const extensions = this.catalogStateNow().extensions;
+      if (seen?.extensions !== extensions) seen = { extensions, names: Object.values(extensions).map((e) => e.name) };
+      return seen.names;
+    });
+    this.backendId = allocateBackendId(db.backendIds);
     if (init.startupParams) applyStartupParams(this.settings, init.startupParams);
   }
 
@@ -101,12 +152,14 @@ export class Session {
 
   /** Runs one statement's work under a StatementControl (statement_timeout, cancel). */
   private async controlled<T>(f: (control: StatementControl) => Promise<T>): Promise<T> {
-    const control = new StatementControl(this.settings.statementTimeoutMs());
+    const control = new StatementControl(this.settings.statementTimeoutMs(), this.spareController);
+    this.spareController = undefined;
     this.control = control;
     try {
       return await f(control);
     } finally {
       control.finish();
+      this.spareController = control.reusableController();
       if (this.control === control) this.control = undefined;
       this.runtime.sleepMs = 0;
     }
@@ -125,8 +178,12 @@ export class Session {
     return this.failed ? 'E' : this.tx ? 'T' : 'I';
   }
 
+  private get tempSchema(): string {
+    return tempSchemaName(this.backendId);
+  }
+
   private resolveContext() {
-    return { path: this.settings.searchPath(), user: this.user, database: this.db.name };
+    return { path: this.settings.searchPath(), user: this.user, database: this.db.name, tempSchema: this.tempSchema };
   }
 
   private planFor(tx: SessionTransaction | undefined, stmt: Stmt, paramTypes: readonly number[], fixedParams = false): PlannedStatement {
@@ -175,7 +232,7 @@ export class Session {
   /** Bind: a portal over the statement with decoded parameter values. */
   bind(p: PreparedStatement, params: readonly unknown[]): EnginePortal {
     if (!p.stmt) return { columns: [], fetch: async () => 'complete' };
-    return this.portalFor(p.stmt, params, p.paramTypes, false);
+    return this.portalFor(p.stmt, params, p.paramTypes, false, p);
   }
 
   /** Bind + Execute (all rows) + Sync, for library callers. */
@@ -188,11 +245,17 @@ export class Session {
   async sync(): Promise<void> {
     const imp = this.implicit;
     this.implicit = undefined;
+    // A finished transaction's buffers must not outlive it through the cached run options.
+    if (this.runTx && this.runTx !== this.tx) {
+      this.runTx = undefined;
+      this.txTables = undefined;
+    }
     if (!imp) {
       if (!this.tx) this.settings.transactionEnded(true);
       return;
     }
     try {
+      if (this.onCommit.size > 0) await runOnCommitActions(this.onCommit, imp, this.resolveContext());
       await imp.commit(this.commitOptions());
       this.settings.transactionEnded(true);
     } catch (e) {
@@ -216,6 +279,21 @@ export class Session {
     this.failed = false;
   }
 
+  /**
+   * The session is over (client gone): close(), then drop its temp schema in a transaction of
+   * its own and free the backend id. A failure here leaves the schema to the next server start.
+   */
+  async end(): Promise<void> {
+    this.close();
+    try {
+      const tx = new SessionTransaction(this.db, false);
+      if (await dropTempSchema(tx, this.tempSchema, this.resolveContext())) await tx.commit();
+      else tx.rollback();
+    } finally {
+      this.db.backendIds.delete(this.backendId);
+    }
+  }
+
   private current(): SessionTransaction {
     if (this.tx) return this.tx;
     this.implicit ??= new SessionTransaction(this.db, false, this.settings);
@@ -235,13 +313,25 @@ export class Session {
 
   /** Everything runPlan needs from the session besides parameters. */
   private runOptions(tx: SessionTransaction): Omit<RunOptions, 'params'> {
-    const cat = () => this.catalogView.context(tx.catalog.state);
-    const fns = { ...runtimeFunctions(this.settings, this.runtime), ...catalogFunctions(cat), ...sessionFunctions(tx, this.sequences, { user: this.user, database: this.db.name, searchPath: () => this.settings.searchPath() }), ...sizeFunctions(tx) };
-    const checkpoint = async () => { if (this.control) await this.control.yieldToEventLoop(); };
-    return { codecs: this.db.codecs, tables: withSystemTables(tx.tables, cat), sessionFunctions: fns, checkpoint, functionSession: this.functionState.part(this.settings, tx.startedAt) };
+    this.runTx = tx;
+    const running = (): SessionTransaction => this.runTx ?? this.tx ?? this.implicit ?? tx;
+    const once = (this.functionsOnce ??= {
+      fns: {
+        ...runtimeFunctions(this.settings, this.runtime), ...catalogFunctions(() => this.catalogView.context(running().catalog.state)),
+        ...sessionFunctions(running, this.sequences, { user: this.user, database: this.db.name, searchPath: () => this.settings.searchPath() }), ...sizeFunctions(running),
+      },
+      checkpoint: async () => { if (this.control) await this.control.yieldToEventLoop(); },
+      cancelSignal: () => this.control?.signal,
+    });
+    let tables = this.txTables;
+    if (tables?.tx !== tx) tables = this.txTables = { tx, tables: withSystemTables(tx.tables, () => this.catalogView.context(tx.catalog.state)) };
+    return { codecs: this.execCodecs, tables: tables.tables, sessionFunctions: once.fns, checkpoint: once.checkpoint, cancelSignal: once.cancelSignal,
+      functionSession: this.functionState.part(this.settings, tx.startedAt),
+      vectorIndexes: { manager: this.db.annIndexes, settings: () => readSearchSettings((n) => this.settings.find(n)) } };
   }
 
-  private portalFor(stmt: Stmt, params: readonly unknown[], paramTypes: readonly number[], describe: boolean): EnginePortal {
+  /** `owner`: the prepared statement being bound; its plan is cached (plan-cache.ts). */
+  private portalFor(stmt: Stmt, params: readonly unknown[], paramTypes: readonly number[], describe: boolean, owner?: PreparedStatement): EnginePortal {
     if (stmt.kind !== 'transaction' && this.failed) throw inFailedTransaction(FAILED);
     if (!isPlannable(stmt)) {
       return {
@@ -254,7 +344,9 @@ export class Session {
     }
     const tx = this.current();
     tx.beginStatement();
-    const plan = this.guardSync(() => this.planFor(tx, stmt, paramTypes, true));
+    const plan = this.guardSync(() => owner
+      ? this.plans.plan(owner, tx.catalog.state, this.settings.get('search_path'), paramTypes, () => this.planFor(tx, stmt, paramTypes, true))
+      : this.planFor(tx, stmt, paramTypes, true));
     this.guardSync(() => checkWritable(tx, plan.command));
     const returnsRows = plan.command === 'select' || plan.columns.length > 0;
     const run = this.guardSync(() => runPlan(plan, { params, ...this.runOptions(tx) }));
@@ -309,15 +401,30 @@ export class Session {
 
   private async utility(stmt: Stmt, sink: EngineSink, paramTypes: readonly number[], describe: boolean): Promise<void> {
     if (stmt.kind === 'transaction') return this.transaction(stmt, sink);
+    if (!this.tempReady && createsTempObject(stmt)) {
+      this.tempReady = true;
+      await dropTempSchema(this.current(), this.tempSchema, this.resolveContext());
+    }
     if (stmt.kind === 'createTable' && stmt.as) {
       const tx = this.current();
       tx.beginStatement();
-      return executeCreateTableAs(tx, { ...stmt, as: stmt.as }, this.resolveContext(), sink, {
+      await executeCreateTableAs(tx, { ...stmt, as: stmt.as }, this.resolveContext(), sink, {
         plan: (s) => this.planFor(tx, s, paramTypes, true),
         run: (plan) => runPlan(plan, { params: [], ...this.runOptions(tx) }),
       });
+      return recordOnCommit(this.onCommit, tx, stmt, this.resolveContext());
     }
-    if (isDdlStmt(stmt)) return executeDdl(this.current(), stmt, this.resolveContext(), sink);
+    if (stmt.kind === 'createView') {
+      const tx = this.current();
+      tx.beginStatement();
+      return executeCreateView(tx, stmt, this.resolveContext(), sink, (s) => this.planFor(tx, s, paramTypes, true));
+    }
+    if (isDdlStmt(stmt)) {
+      const tx = this.current();
+      await executeDdl(tx, stmt, this.resolveContext(), sink);
+      if (stmt.kind === 'createTable') recordOnCommit(this.onCommit, tx, stmt, this.resolveContext());
+      return;
+    }
     switch (stmt.kind) {
       case 'explain': {
         const tx = this.current();
@@ -325,10 +432,13 @@ export class Session {
         return runExplain(stmt, {
           plan: (s) => this.planFor(tx, s, paramTypes, true),
           run: (plan, stats) => runPlan(plan, { params: [], ...this.runOptions(tx), stats }),
+          typeName: (oid, typmod) => formatType(new Catalog(tx.catalog.state), oid, typmod),
         }, describe, sink);
       }
       case 'checkpoint':
         return executeCheckpoint(this.db, stmt, sink);
+      case 'reindex':
+        return executeReindex(this.current(), stmt, this.resolveContext(), sink);
       case 'vacuum':
         return executeVacuum(this.db, stmt, this.resolveContext(), this.tx !== undefined || this.implicit !== undefined, sink);
       case 'set':
@@ -338,6 +448,8 @@ export class Session {
         return;
       case 'show':
         return showStatement(this.settings, stmt, describe, sink, currentIsolation(this.tx, this.settings));
+      case 'discard':
+        return discardStatement(stmt, { tx: this.tx, current: () => this.current(), settings: this.settings, sequences: this.sequences, onCommit: this.onCommit, resolve: this.resolveContext() }, sink);
       case 'copy': {
         const tx = this.current();
         tx.beginStatement();
@@ -351,7 +463,7 @@ export class Session {
   /** What COPY needs: planning and running in `tx`, codecs, text settings, cancellation. */
   private copyHost(tx: SessionTransaction): CopyHost {
     return {
-      codecs: this.db.codecs,
+      codecs: this.execCodecs,
       textOptions: () => this.settings.textOptions(),
       control: this.control ?? new StatementControl(0),
       plan: (stmt, paramTypes) => this.planFor(tx, stmt, paramTypes, true),
@@ -390,6 +502,7 @@ export class Session {
           sink.complete('ROLLBACK');
           return;
         }
+        if (tx && this.onCommit.size > 0) await runOnCommitActions(this.onCommit, tx, this.resolveContext());
         await tx?.commit(this.commitOptions());
         this.settings.transactionEnded(true);
         sink.complete('COMMIT');

@@ -3,7 +3,9 @@
 // messages. SessionSettings (settings.ts) holds a session's values over these.
 // @see https://www.postgresql.org/docs/16/runtime-config-client.html
 import { type SqlError, invalidParameter, notSupported } from '@vecgres/errors';
+import type { SettingInfo } from '@vecgres/catalog';
 import { formatDuration, normalizeDateStyle, normalizeTimeZone, parseDuration } from './setting-values';
+import { RESOURCE_SETTINGS } from './resource-settings';
 
 export const VECGRES_VERSION = '0.1.0';
 /** The PostgreSQL version we answer as (server_version_num is derived from it). */
@@ -25,6 +27,10 @@ export interface SettingDef {
   fixed?: 'internal' | 'postmaster';
   /** Validates and normalises a new value; throws 22023 when invalid. */
   normalize?: (value: string, name: string) => string;
+  /** Extension parameters: the boot value (builtin defaults are in SessionSettings). */
+  boot?: string;
+  /** Extra pg_settings columns (vartype, min_val, max_val, enumvals, extra_desc). */
+  info?: Partial<SettingInfo>;
 }
 
 function invalidValue(name: string, value: string, hint?: string): SqlError {
@@ -112,6 +118,9 @@ export const DEFS: readonly SettingDef[] = [
   { name: 'is_superuser', description: 'Shows whether the current user is a superuser.', report: true, fixed: 'internal' },
   { name: 'lock_timeout', description: 'Sets the maximum allowed duration of any wait for a lock.', normalize: timeoutSetting },
   { name: 'max_connections', description: 'Sets the maximum number of concurrent connections.', fixed: 'postmaster' },
+  // A server setting (VECGRES_MAX_WAL_SIZE / config file maxWalSize, in MB): the WAL written
+  // since the last checkpoint that triggers the next one.
+  { name: 'max_wal_size', description: 'Sets the WAL size that triggers a checkpoint.', fixed: 'postmaster' },
   { name: 'search_path', description: 'Sets the schema search order for names that are not schema-qualified.' },
   { name: 'server_encoding', description: 'Shows the server (database) character set encoding.', report: true, fixed: 'internal' },
   { name: 'server_version', description: 'Shows the server version.', report: true, fixed: 'internal' },
@@ -158,6 +167,7 @@ export const DEFS: readonly SettingDef[] = [
   },
   { name: 'TimeZone', description: 'Sets the time zone for displaying and interpreting time stamps.', report: true, normalize: normalizeTimeZone },
   { name: 'transaction_isolation', description: "Sets the current transaction's isolation level.", fixed: 'internal' },
+  ...RESOURCE_SETTINGS,
 ];
 
 export const DEFS_BY_NAME: ReadonlyMap<string, SettingDef> = new Map(DEFS.map((d) => [d.name.toLowerCase(), d]));

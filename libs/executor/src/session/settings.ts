@@ -9,14 +9,18 @@
 // @see https://www.postgresql.org/docs/16/runtime-config-client.html
 import { DEFAULT_SEARCH_PATH, formatSearchPath, parseSearchPath } from '@vecgres/catalog';
 import { SqlError, SQLSTATE, undefinedObject } from '@vecgres/errors';
+import type { SettingInfo } from '@vecgres/catalog';
 import { createTimeZone, type DateOrder, type DateOutputStyle, type IntervalStyle, type TextOutputOptions } from '@vecgres/pg-types';
 import type { Expr, SetStmt } from '@vecgres/sql';
-import { DEFS, DEFS_BY_NAME, SERVER_VERSION } from './setting-defs';
+import { DEFS, DEFS_BY_NAME, SERVER_VERSION, type SettingDef } from './setting-defs';
+import { extensionSettings } from './vector-settings';
 import { normalizeDateStyle, parseDuration } from './setting-values';
 
 export interface SettingsInit {
   user?: string;
   maxConnections?: number;
+  /** max_wal_size as the server was started with ('1GB'). */
+  maxWalSize?: string;
 }
 
 interface GucChange {
@@ -42,6 +46,12 @@ export class SessionSettings {
   private readonly defaults = new Map<string, string>();
   /** Changes made in the running transaction (restored or settled at its end). */
   private changes = new Map<string, GucChange>();
+  /** Parameters of extensions loaded in this session (hnsw.ef_search, ...), by lower-case name. */
+  private readonly extensionDefs = new Map<string, SettingDef>();
+  /** MarkGUCPrefixReserved: custom names under these prefixes are refused once loaded. */
+  private readonly reservedPrefixes = new Set<string>();
+  private readonly loadedExtensions = new Set<string>();
+  private installedExtensions: (() => Iterable<string>) | undefined;
 
   constructor(init: SettingsInit = {}) {
     const d: Record<string, string> = {
@@ -49,7 +59,7 @@ export class SessionSettings {
       default_transaction_isolation: 'read committed', default_transaction_read_only: 'off',
       extra_float_digits: '1', in_hot_standby: 'off', idle_in_transaction_session_timeout: '0',
       idle_session_timeout: '0', integer_datetimes: 'on', IntervalStyle: 'postgres', is_superuser: 'on',
-      lock_timeout: '0', max_connections: String(init.maxConnections ?? 100),
+      lock_timeout: '0', max_connections: String(init.maxConnections ?? 100), max_wal_size: init.maxWalSize ?? '1GB',
       search_path: formatSearchPath(DEFAULT_SEARCH_PATH), server_encoding: 'UTF8', server_version: SERVER_VERSION,
       server_version_num: '160000', session_authorization: init.user ?? 'postgres', standard_conforming_strings: 'on',
       statement_timeout: '0', synchronous_commit: 'on', TimeZone: 'UTC', transaction_isolation: 'read committed',
@@ -58,12 +68,61 @@ export class SessionSettings {
       this.defaults.set(name.toLowerCase(), value);
       this.values.set(name.toLowerCase(), value);
     }
+    // Builtin parameters that carry their boot value in their definition (resource-settings.ts).
+    for (const def of DEFS) {
+      const key = def.name.toLowerCase();
+      if (def.boot !== undefined && !this.defaults.has(key)) {
+        this.defaults.set(key, def.boot);
+        this.values.set(key, def.boot);
+      }
+    }
+  }
+
+  /**
+   * Where the session finds the extensions installed in its catalog: an extension's parameters
+   * are defined the first time it is seen (PostgreSQL defines them when the library loads).
+   */
+  watchExtensions(installed: () => Iterable<string>): void {
+    this.installedExtensions = installed;
+  }
+
+  /** Defines the parameters of newly seen extensions; SET placeholders keep valid values. */
+  private loadExtensions(): void {
+    if (!this.installedExtensions) return;
+    for (const ext of this.installedExtensions()) {
+      if (this.loadedExtensions.has(ext)) continue;
+      this.loadedExtensions.add(ext);
+      const settings = extensionSettings(ext);
+      if (!settings) continue;
+      for (const def of settings.defs) {
+        const key = def.name.toLowerCase();
+        this.extensionDefs.set(key, def);
+        this.defaults.set(key, def.boot ?? '');
+        const placeholder = this.values.get(key);
+        let value = def.boot ?? '';
+        if (placeholder !== undefined && def.normalize) {
+          try {
+            value = def.normalize(placeholder, def.name);
+          } catch {
+            // guc.c warns and keeps the default for a placeholder value the definition rejects.
+          }
+        }
+        this.values.set(key, value);
+      }
+      for (const p of settings.reservedPrefixes) this.reservedPrefixes.add(p);
+    }
+  }
+
+  /** The definition of a builtin or loaded extension parameter. */
+  private def(key: string): SettingDef | undefined {
+    this.loadExtensions();
+    return DEFS_BY_NAME.get(key) ?? this.extensionDefs.get(key);
   }
 
   /** Canonical name of a known or already-set custom parameter; throws 42704 otherwise. */
   canonicalName(name: string): string {
     const key = name.toLowerCase();
-    const def = DEFS_BY_NAME.get(key);
+    const def = this.def(key);
     if (def) return def.name;
     if (this.values.has(key)) return key;
     throw undefinedObject(`unrecognized configuration parameter "${name}"`);
@@ -76,6 +135,7 @@ export class SessionSettings {
 
   /** current_setting(name, missing_ok): null for an unknown name when missing_ok. */
   find(name: string): string | null {
+    this.loadExtensions();
     return this.values.get(name.toLowerCase()) ?? null;
   }
 
@@ -87,6 +147,8 @@ export class SessionSettings {
   restore(saved: ReadonlyMap<string, string>): void {
     this.values.clear();
     for (const [k, v] of saved) this.values.set(k, v);
+    // Loading an extension's parameters is not transactional (a library stays loaded).
+    for (const [k, def] of this.extensionDefs) if (!this.values.has(k)) this.values.set(k, def.boot ?? '');
   }
 
   /** search_path as identifiers. */
@@ -97,8 +159,12 @@ export class SessionSettings {
   /** The value SET would store (validated and normalised), without storing it. */
   prepare(name: string, value: string | null): { key: string; name: string; value: string; report: boolean } {
     const key = name.toLowerCase();
-    const def = DEFS_BY_NAME.get(key);
+    const def = this.def(key);
     if (!def && !key.includes('.') && !this.values.has(key)) throw undefinedObject(`unrecognized configuration parameter "${name}"`);
+    const prefix = key.includes('.') ? key.slice(0, key.indexOf('.')) : undefined;
+    if (!def && prefix !== undefined && this.reservedPrefixes.has(prefix)) {
+      throw new SqlError(SQLSTATE.INVALID_NAME, `invalid configuration parameter name "${name}"`, { detail: `"${prefix}" is a reserved prefix.` });
+    }
     if (def?.fixed === 'internal') {
       throw new SqlError(SQLSTATE.CANT_CHANGE_RUNTIME_PARAM, `parameter "${def.name}" cannot be changed`);
     }
@@ -114,7 +180,10 @@ export class SessionSettings {
   /** Stores a value; returns the previous one (undefined for a new custom parameter). */
   store(key: string, value: string | undefined): string | undefined {
     const old = this.values.get(key);
-    if (value === undefined) this.values.delete(key);
+    const def = this.extensionDefs.get(key);
+    // Undoing a placeholder SET of a parameter defined since then goes back to its boot value.
+    if (value === undefined && def) this.values.set(key, def.boot ?? '');
+    else if (value === undefined) this.values.delete(key);
     else this.values.set(key, value);
     return old;
   }
@@ -130,12 +199,12 @@ export class SessionSettings {
   }
 
   isKnown(name: string): boolean {
-    return DEFS_BY_NAME.has(name.toLowerCase());
+    return this.def(name.toLowerCase()) !== undefined;
   }
 
   /** Keys of every parameter RESET ALL touches (the settable ones). */
   resettableKeys(): string[] {
-    return [...this.values.keys()].filter((k) => !DEFS_BY_NAME.get(k)?.fixed);
+    return [...this.values.keys()].filter((k) => !this.def(k)?.fixed);
   }
 
   /** Applies a SET/RESET statement inside the running transaction (see the header). */
@@ -195,10 +264,17 @@ export class SessionSettings {
 
   /** SHOW ALL rows (name, setting, description), sorted by name like PostgreSQL. */
   all(): Array<[string, string, string]> {
-    const rows: Array<[string, string, string]> = [];
+    return this.allWithInfo().map(([name, value, description]) => [name, value, description]);
+  }
+
+  /** all() plus each definition's pg_settings details (vartype, ranges, enum values, boot value). */
+  allWithInfo(): Array<[string, string, string, Partial<SettingInfo>]> {
+    this.loadExtensions();
+    const rows: Array<[string, string, string, Partial<SettingInfo>]> = [];
     for (const [key, value] of this.values) {
-      const def = DEFS_BY_NAME.get(key);
-      rows.push([def?.name ?? key, value, def?.description ?? '']);
+      const def = this.def(key);
+      const info: Partial<SettingInfo> = def?.info ? { ...def.info, bootVal: def.boot ?? null, resetVal: this.defaults.get(key) ?? null } : {};
+      rows.push([def?.name ?? key, value, def?.description ?? '', info]);
     }
     return rows.sort((a, b) => a[0].toLowerCase().localeCompare(b[0].toLowerCase()));
   }

@@ -37,13 +37,15 @@ function databaseBytes(db: Database): bigint {
   return BigInt(total);
 }
 
-export function sizeFunctions(tx: SessionTransaction): Record<string, (...args: any[]) => unknown> {
-  const db = tx.db;
+/** `tx`: the transaction, or a getter for the one running now (a session's functions made once). */
+export function sizeFunctions(tx: SessionTransaction | (() => SessionTransaction)): Record<string, (...args: any[]) => unknown> {
+  const cur = typeof tx === 'function' ? tx : () => tx;
   /** null: no such relation; 0: a relation without storage (view, index, sequence). */
   const relationBytes = (oid: number): bigint | null => {
-    const rel = new Catalog(tx.catalog.state).relation(oid);
+    const t = cur();
+    const rel = new Catalog(t.catalog.state).relation(oid);
     if (!rel) return null;
-    return BigInt(mainForkBytes(sizeOf(db.engine, tx.storageIdOf(oid))));
+    return BigInt(mainForkBytes(sizeOf(t.db.engine, t.storageIdOf(oid))));
   };
   return {
     pg_relation_size: (oid: number, fork?: string) => {
@@ -57,10 +59,10 @@ export function sizeFunctions(tx: SessionTransaction): Record<string, (...args: 
     pg_total_relation_size: (oid: number) => relationBytes(oid),
     pg_indexes_size: (oid: number) => (relationBytes(oid) === null ? null : 0n),
     pg_database_size_name: (name: string) => {
-      if (name !== db.name) throw undefinedDatabase(`database "${name}" does not exist`);
-      return databaseBytes(db);
+      if (name !== cur().db.name) throw undefinedDatabase(`database "${name}" does not exist`);
+      return databaseBytes(cur().db);
     },
-    pg_database_size_oid: (oid: number) => (oid === DATABASE_OID ? databaseBytes(db) : null),
+    pg_database_size_oid: (oid: number) => (oid === DATABASE_OID ? databaseBytes(cur().db) : null),
   };
 }
 

@@ -63,3 +63,24 @@ describe('row format', () => {
     expect(decodeRow([column(1, 23), column(2, 3802)], { 1: 7 })).toEqual([7, null]);
   });
 });
+
+describe('storage vector columns in encodeRow / decodeRow', () => {
+  const cols = [column(1, 23), column(2, 99999)];
+  const dims = new Map([[2, 3]]);
+
+  it('passes a Float32Array of the column dimension through (storage stores it apart)', () => {
+    const v = Float32Array.of(1, 2, 3);
+    const out = encodeRow(cols, [5, v], codecs, dims);
+    expect(out).toEqual({ 1: 5, 2: v });
+    expect(out[2]).toBe(v);
+    expect(encodeRow(cols, [5, null], codecs, dims)).toEqual({ 1: 5 });
+  });
+
+  it('keeps a value that does not fit the storage column in the payload and reads it back', () => {
+    const wrongDim = Float32Array.of(1, 2);
+    const out = encodeRow(cols, [5, wrongDim], codecs, dims);
+    expect(out).toEqual({ 1: 5, p2: wrongDim });
+    // Storage hands the vector column back as NULL (its key) next to the payload's overflow.
+    expect(decodeRow(cols, { ...out, 2: null })).toEqual([5, wrongDim]);
+  });
+});

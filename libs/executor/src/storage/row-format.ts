@@ -42,10 +42,28 @@ function fromStored(v: unknown, oid: number, codecs: CodecRegistry): unknown {
   return codec && v instanceof Uint8Array ? codec.fromBinary(asBuffer(v)) : v;
 }
 
-/** Row values (in `columns` order) -> storage payload record. */
-export function encodeRow(columns: readonly ScanColumn[], row: Row, codecs: CodecRegistry = BUILTIN_CODECS): Record<string, unknown> {
+/**
+ * Payload key of a value of a storage vector column that does not fit it (the column's type
+ * was changed by ALTER COLUMN TYPE to another dimension or a non-float32 type): the storage
+ * column then holds NULL and the payload the value.
+ */
+const overflowKey = (attnum: number) => `p${attnum}`;
+
+/**
+ * Row values (in `columns` order) -> storage payload record. `vectorDims` maps the attnums of
+ * storage vector columns (storage/vector-columns.ts) to their dimension: a Float32Array of
+ * that length goes to storage as is.
+ */
+export function encodeRow(columns: readonly ScanColumn[], row: Row, codecs: CodecRegistry = BUILTIN_CODECS, vectorDims?: ReadonlyMap<number, number>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   columns.forEach((c, i) => {
+    const dim = vectorDims?.get(c.attnum);
+    if (dim !== undefined) {
+      const x = row[i];
+      if (x instanceof Float32Array && x.length === dim) out[c.attnum] = x;
+      else if (x !== null && x !== undefined) out[overflowKey(c.attnum)] = toStored(x, c.type.oid, codecs);
+      return;
+    }
     const v = toStored(row[i], c.type.oid, codecs);
     if (v !== null) out[c.attnum] = v;
   });
@@ -55,6 +73,9 @@ export function encodeRow(columns: readonly ScanColumn[], row: Row, codecs: Code
 /** Storage payload record -> row values in `columns` order (absent attnums are NULL). */
 export function decodeRow(columns: readonly ScanColumn[], values: Record<string, unknown>, codecs: CodecRegistry = BUILTIN_CODECS): Row {
   const row: Row = new Array(columns.length);
-  for (let i = 0; i < columns.length; i++) row[i] = fromStored(values[columns[i].attnum], columns[i].type.oid, codecs);
+  for (let i = 0; i < columns.length; i++) {
+    const a = columns[i].attnum;
+    row[i] = fromStored(values[a] ?? values[overflowKey(a)], columns[i].type.oid, codecs);
+  }
   return row;
 }

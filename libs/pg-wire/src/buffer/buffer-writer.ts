@@ -1,8 +1,16 @@
 // Growable big-endian writer for protocol messages. One per connection (or per test): it keeps
 // no module-level state, and flush() hands the written bytes over instead of reusing them, so
 // a buffer passed to socket.write() is never overwritten while the kernel still reads it.
+// A small flush (a query's few messages) copies its bytes out and keeps the big buffer: a fresh
+// 64 KB buffer per query would be a new off-heap ArrayBuffer each time, whose external memory
+// drives V8 into frequent full garbage collections.
 
 const DEFAULT_SIZE = 16 * 1024;
+/**
+ * Flushes up to this many bytes are copied into a right-sized Buffer (node's shared allocation
+ * pool serves Buffer.allocUnsafe below 4 KB); larger ones hand the buffer itself over.
+ */
+export const FLUSH_COPY_MAX = 4000;
 
 export class BufferWriter {
   private buf: Buffer;
@@ -99,6 +107,12 @@ export class BufferWriter {
   /** Returns everything written so far and starts a fresh buffer (the returned bytes are not reused). */
   flush(): Buffer {
     if (this.lengthAt !== -1) throw new Error('BufferWriter: flush inside an unfinished message');
+    if (this.pos <= FLUSH_COPY_MAX) {
+      const small = Buffer.allocUnsafe(this.pos);
+      this.buf.copy(small, 0, 0, this.pos);
+      this.pos = 0;
+      return small;
+    }
     const out = this.buf.subarray(0, this.pos);
     this.buf = Buffer.allocUnsafe(Math.max(this.initialSize, 64));
     this.pos = 0;

@@ -1,5 +1,5 @@
 import { BufferReader } from './buffer-reader';
-import { BufferWriter } from './buffer-writer';
+import { BufferWriter, FLUSH_COPY_MAX } from './buffer-writer';
 
 describe('BufferWriter / BufferReader', () => {
   it('writes big-endian fields, patches the length word, and reads them back', () => {
@@ -27,6 +27,22 @@ describe('BufferWriter / BufferReader', () => {
     w.int32(2);
     w.flush();
     expect(first).toEqual(Buffer.from([0, 0, 0, 1]));
+  });
+
+  it('a large flush hands its buffer over too, and the writer keeps working', () => {
+    const w = new BufferWriter(16);
+    const big = Buffer.alloc(FLUSH_COPY_MAX + 1, 7);
+    w.bytes(big);
+    const first = w.flush();
+    w.bytes(Buffer.alloc(FLUSH_COPY_MAX + 1, 9));
+    w.int32(5);
+    const second = w.flush();
+    expect(first).toEqual(big);
+    expect(second.length).toBe(FLUSH_COPY_MAX + 5);
+    expect(second.readInt32BE(FLUSH_COPY_MAX + 1)).toBe(5);
+    w.int32(3);
+    expect(w.flush()).toEqual(Buffer.from([0, 0, 0, 3]));
+    expect(first).toEqual(big);
   });
 
   it('refuses unbalanced message framing', () => {

@@ -35,6 +35,14 @@ export interface ResolvedColumn {
   merged?: BoundExpr;
 }
 
+/**
+ * PostgreSQL 16 lets a FROM subquery omit its alias; such an item cannot be referenced by name,
+ * so it gets one no identifier can spell (identifiers never contain NUL), unique in its scope.
+ */
+export function unnamedSubqueryAlias(scope: Scope): string {
+  return `\0unnamed_subquery_${scope.items.length}`;
+}
+
 export class Scope {
   readonly items: ScopeItem[] = [];
   width = 0;

@@ -17,6 +17,8 @@ export interface NodeStats {
   totalMs: number;
   /** Rows its own pushed-down filter dropped (scans). */
   removed: number;
+  /** Vector Top-K: rows it examined (visible in the snapshot) and distances it computed. */
+  vector?: { scanned: number; distances: number };
 }
 
 export interface AnalyzeOptions {
@@ -53,6 +55,16 @@ export function removedByFilter(n: PhysicalNode, a: AnalyzeOptions): string | un
     }
     x = x.input;
   }
-  if (x.kind === 'scan') removed += a.stats(x)?.removed ?? 0;
+  if (x.kind === 'scan' || x.kind === 'vectorTopK') removed += a.stats(x)?.removed ?? 0;
   return removed > 0 ? perLoop(removed, top.loops) : undefined;
+}
+
+/** EXPLAIN ANALYZE lines of a Vector Top-K Scan: rows examined and distances computed, per loop. */
+export function vectorScanLines(n: PhysicalNode, a: AnalyzeOptions): string[] {
+  // The printed node may be a Project (not printed) over the scan.
+  let x = n;
+  while (x.kind === 'project' || x.kind === 'filter') x = x.input;
+  const s = x.kind === 'vectorTopK' ? a.stats(x) : undefined;
+  if (!s?.vector || s.loops === 0) return [];
+  return [`Rows Scanned: ${perLoop(s.vector.scanned, s.loops)}`, `Distances Computed: ${perLoop(s.vector.distances, s.loops)}`];
 }

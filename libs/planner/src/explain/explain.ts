@@ -14,12 +14,12 @@ import type { PhysicalNode } from '../plan/physical-node';
 import type { PlannedStatement } from '../plan/planned-statement';
 import type { SortKey } from '../plan/physical-sort';
 import { deparseAggregate, deparseExpr, type DeparseOptions } from './deparse-expr';
-import { actualText, removedByFilter, type AnalyzeOptions } from './explain-analyze';
+import { actualText, removedByFilter, vectorScanLines, type AnalyzeOptions } from './explain-analyze';
 
 interface Rendered { title: string; details: string[]; children: PhysicalNode[] }
 
 function countRelations(n: PhysicalNode, subplans: PhysicalNode[]): number {
-  const own = n.kind === 'scan' || n.kind === 'functionScan' || (n.kind === 'values' && n.rows.length > 1) ? 1 : 0;
+  const own = n.kind === 'scan' || n.kind === 'vectorTopK' || n.kind === 'functionScan' || (n.kind === 'values' && n.rows.length > 1) ? 1 : 0;
   const kids = (() => {
     switch (n.kind) {
       case 'filter': case 'project': case 'sort': case 'limit': case 'aggregate': case 'distinct':
@@ -100,8 +100,16 @@ function render(n: PhysicalNode, o: DeparseOptions): Rendered {
     case 'insert': return { title: `Insert on ${n.tableName}`, details: n.onConflict ? conflictDetails(n.onConflict, (e) => deparseExpr(e, { ...o, qualify: true })) : [], children: [n.input] };
     case 'update': return { title: `Update on ${n.tableName}`, details: [], children: [n.input] };
     case 'delete': return { title: `Delete on ${n.tableName}`, details: [], children: [n.input] };
-    case 'vectorTopK':
-      return { title: `Vector Top-K on ${n.tableName}`, details: n.filter ? [`Filter: ${d(n.filter)}`] : [], children: [] };
+    case 'vectorTopK': {
+      // Like a Seq Scan's quals, Order By and Filter print unqualified (one relation).
+      const local = { ...o, qualify: false };
+      return {
+        // pgvector's plan shape names the index: `Index Scan using items_embedding_idx on items`.
+        title: `Vector Top-K Scan${n.index ? ` using ${n.index.name}` : ''} on ${n.tableName}${n.alias !== n.tableName ? ` ${n.alias}` : ''}`,
+        details: [`Order By: ${deparseExpr(n.distance, local)}`, `Strategy: ${n.strategy}`, ...(n.filter ? [`Filter: ${deparseExpr(n.filter, local)}`] : [])],
+        children: [],
+      };
+    }
   }
 }
 
@@ -123,6 +131,7 @@ function emit(n: PhysicalNode, col: number, o: DeparseOptions, out: string[], ha
       removed = undefined;
     }
   }
+  if (a) for (const line of vectorScanLines(n, a)) out.push(`${' '.repeat(col + 2)}${line}`);
   const isHashJoin = unwrapFilter(n).kind === 'hashJoin';
   r.children.forEach((c, i) => emit(c, col + 6, o, out, isHashJoin && i === 1, a));
 }

@@ -7,7 +7,10 @@ function figure(e: Expr): string | undefined {
   switch (e.kind) {
     case 'columnRef': return e.names.length > 0 && !e.star ? e.names[e.names.length - 1] : undefined;
     case 'func': return e.name;
-    case 'cast': return figure(e.arg) ?? e.type.name.replace(/^_/, '');
+    case 'cast': {
+      const inner = figure(e.arg);
+      return inner !== undefined && !typeNamed(e.arg) ? inner : e.type.name.replace(/^_/, '');
+    }
     case 'collate': return figure(e.arg);
     case 'case': return 'case';
     case 'coalesce': return 'coalesce';
@@ -28,6 +31,17 @@ function figure(e: Expr): string | undefined {
     }
     default: return undefined;
   }
+}
+
+/**
+ * Names PostgreSQL ranks weak (strength 1): a cast's type name and `case`. An outer cast
+ * replaces them (`'[1]'::vector::real[]` is `float4`), unlike a column or function name
+ * (`(x::int)::text` is `x`).
+ */
+function typeNamed(e: Expr): boolean {
+  if (e.kind === 'case') return true;
+  if (e.kind === 'collate') return typeNamed(e.arg);
+  return e.kind === 'cast' && (figure(e.arg) === undefined || typeNamed(e.arg));
 }
 
 export function figureColname(e: Expr): string {

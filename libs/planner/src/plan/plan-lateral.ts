@@ -14,7 +14,7 @@ import { SQLSTATE, SqlError, notSupported } from '@vecgres/errors';
 import type { FromItem, FunctionRef, SubqueryRef } from '@vecgres/sql';
 import { at } from '../bind/bind-context';
 import type { ExprEnv } from '../bind/bind-expr';
-import { Scope, type ScopeItem } from '../bind/scope';
+import { Scope, unnamedSubqueryAlias, type ScopeItem } from '../bind/scope';
 import type { BoundExpr } from '../types/bound-expr';
 import type { FromTree, QueryPlanner } from './plan-from';
 import { andAll, crossJoin, planFromTree, shiftColumns } from './plan-joins';
@@ -45,15 +45,15 @@ export function planLateralRight(env: ExprEnv, item: FunctionRef | SubqueryRef, 
     const added = env.scope.add({ alias: p.alias, columns: p.columns.map((c) => ({ ...c, tableOid: 0, attnum: 0 })) }, item.location);
     return { tree: { kind: 'leaf', node: p.node, start: added.offset, width: p.columns.length, filters: [] }, lateral: p.lateral };
   }
-  if (!item.alias) throw new SqlError(SQLSTATE.SYNTAX_ERROR, 'subquery in FROM must have an alias', at(item.location));
+  const alias = item.alias?.name ?? unnamedSubqueryAlias(env.scope);
   const sub = planQuery(item.query, lat);
   if (lat.readsOuter) env.scope.readsOuter = true;
-  const given = item.alias.columns ?? [];
+  const given = item.alias?.columns ?? [];
   if (given.length > sub.columns.length) {
-    throw new SqlError(SQLSTATE.INVALID_COLUMN_REFERENCE, `table "${item.alias.name}" has ${sub.columns.length} columns available but ${given.length} columns specified`, at(item.location));
+    throw new SqlError(SQLSTATE.INVALID_COLUMN_REFERENCE, `table "${alias}" has ${sub.columns.length} columns available but ${given.length} columns specified`, at(item.location));
   }
   const added = env.scope.add({
-    alias: item.alias.name,
+    alias,
     columns: sub.columns.map((c, i) => ({ name: given[i] ?? c.name, type: c.type, tableOid: 0, attnum: 0 })),
   }, item.location);
   return { tree: { kind: 'leaf', node: sub.node, start: added.offset, width: sub.columns.length, filters: [] }, lateral: true };

@@ -19,6 +19,7 @@ import { boundKey } from '../types/bound-walk';
 import { figureColname } from './column-names';
 import { planFromItem, type FromTree, type QueryPlanner } from './plan-from';
 import { rewriteForAggregate } from './plan-grouping';
+import { resolveGroupingCalls } from '../bind/bind-grouping';
 import { planWindows } from './plan-window';
 import { planFromList } from './plan-lateral';
 import { planProjectSet } from './plan-project-set';
@@ -28,6 +29,7 @@ import { newWindowCollector } from '../bind/bind-window';
 import { crossJoin, planFromTree } from './plan-joins';
 import type { PhysicalNode } from './physical-node';
 import type { SortKey } from './physical-sort';
+import { planVectorTopK } from './plan-vector-top-k';
 
 export interface QueryColumn { name: string; type: TypeRef; tableOid: number; attnum: number }
 
@@ -183,6 +185,7 @@ export function planSelect(ctx: BindContext, q: SelectQuery, parent: Scope | und
   let junk = [...sortItems, ...onExtras.map((x) => x.item)].filter((s) => s.expr).map((s) => s.expr!);
   const junkKeys = junk.map(boundKey);
   let windowInput = (e: BoundExpr) => e;
+  aggs.calls = resolveGroupingCalls(aggs.calls, groupKeys);
   if (aggs.calls.length > 0 || groupKeys.length > 0 || having) {
     node = { kind: 'aggregate', input: node, groupKeys, aggregates: aggs.calls, ...(groupingSets ? { groupingSets } : {}) };
     const keyNames = groupKeys.map((k) => deparseExpr(k));
@@ -236,6 +239,7 @@ export function planSelect(ctx: BindContext, q: SelectQuery, parent: Scope | und
   const count = bindLimit(ctx, q.limit, 'LIMIT', host);
   const offset = bindLimit(ctx, q.offset, 'OFFSET', host);
   if (count || offset) node = { kind: 'limit', input: node, ...(count ? { count } : {}), ...(offset ? { offset } : {}) };
+  node = planVectorTopK(node, ctx);
   return {
     node,
     columns: targets.map(({ name, type, tableOid, attnum }) => ({ name, type, tableOid, attnum })),

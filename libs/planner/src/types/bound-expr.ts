@@ -167,4 +167,9 @@ export interface AggregateCall {
   /** The argument type (for comparison-based aggregates: min/max). */
   argType?: TypeRef;
   type: TypeRef;
+  /**
+   * GROUPING(args) (impl 'grouping'; bind/bind-grouping.ts): `keys` are the group key indices
+   * of the arguments (filled in by the planner), `locations` the arguments' positions.
+   */
+  grouping?: { locations: number[]; keys?: number[] };
 }

@@ -1,0 +1,227 @@
+// Vector Top-K Scan (planner physical-vector-top-k.ts): the k nearest rows of one table to a
+// query vector, in distance order, with PostgreSQL's ORDER BY semantics (NULL vectors last,
+// only when fewer than k rows have one; ties in any order).
+//
+//   per segment of the snapshot:  visibleBitmap ─AND─ filter(rows) ─AND─ vector validity
+//                                        │ candidate positions (Uint32Array)
+//                                        ▼
+//                      ONE native scanTopK over the segment's arena (memory / mmap'd)
+//   own inserts (JS) ──┐                 │ per-segment top-k
+//                      ▼                 ▼
+//                merge by distance ─▶ fetch the k rows ─▶ exact scalar distance ─▶ sort ─▶ emit
+//
+// The native path applies to storage vector columns (vector(n), float32) with the four float
+// metrics; everything else (payload-stored types, a query of another dimension, LIMIT NULL)
+// ranks the scanned rows in JS with the scalar operator (vector-top-k-rank.ts). The final
+// order always uses the scalar operator's value, which the Project above outputs.
+//
+// Strategy hnsw / ivfflat (an index chosen by the planner): a sealed segment that has the
+// index is searched through it (vector-index/: allow bitmap = candidates AND non-NULL, ef =
+// max(hnsw.ef_search, k) or ivfflat.probes, iterative scans per the GUCs) instead of scanTopK;
+// segments without it yet (mutable, or sealed/merged since: built in the background) stay exact.
+// As in pgvector, NULL vectors are never returned by an index scan, and without an iterative
+// scan an HNSW scan returns at most hnsw.ef_search rows.
+import type { PhysicalVectorTopK } from '@vecgres/planner';
+import { segmentTopK, type SegmentMetric, type SegmentReader } from '@vecgres/storage';
+import { BATCH_SIZE, type ExecContext, type Row } from '../exec/exec-context';
+import { compileExpr, evalAsync } from '../expr/compile-expr';
+import { statsOf } from '../exec/plan-stats';
+import type { VectorSource } from '../storage/vector-source';
+import { compareDistance, distanceOf, rankRows, type Ranked } from './vector-top-k-rank';
+import { filterBatch, type Runner } from './runner';
+import type { AnnIndexSpec, AnnSearchSettings } from '../vector-index/ann-index';
+import { planIndexSpec, segmentIndexOf, type VectorIndexRuntime } from '../vector-index/ann-runtime';
+import { andAllowBitmap } from '../vector-index/ann-allow';
+
+/** An index search (strategy hnsw / ivfflat): sealed segments with the index go through it. */
+interface AnnPlan { rt: VectorIndexRuntime; spec: AnnIndexSpec; settings: AnnSearchSettings }
+
+/** Distance operator impl -> the native metric it ranks by, and the native value -> the operator's scale. */
+const NATIVE_METRICS: Readonly<Record<string, { metric: SegmentMetric; scale: (d: number) => number }>> = {
+  l2_distance: { metric: 'l2sq', scale: Math.sqrt },
+  vector_negative_inner_product: { metric: 'negdot', scale: (d) => d },
+  cosine_distance: { metric: 'cosine', scale: (d) => d },
+  l1_distance: { metric: 'l1', scale: (d) => d },
+};
+
+interface SegmentCandidates {
+  seg: SegmentReader;
+  /** Candidate positions with a non-NULL vector. */
+  ids: Uint32Array;
+  /** Row ids of candidates whose vector is NULL (ranked last). */
+  nullRows: number[];
+}
+
+interface Candidate { rowId: number; dist: number; row?: Row }
+
+function bitsToPositions(bits: Uint8Array, valid: Uint8Array, rows: number, seg: SegmentReader): SegmentCandidates {
+  const ids: number[] = [];
+  const nullRows: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    if ((bits[i >>> 3] & (1 << (i & 7))) === 0) continue;
+    if ((valid[i >>> 3] & (1 << (i & 7))) !== 0) ids.push(i);
+    else nullRows.push(seg.rowId(i));
+  }
+  return { seg, ids: Uint32Array.from(ids), nullRows };
+}
+
+export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext): Runner {
+  const query = compileExpr(ctx, node.query);
+  const limitCount = compileExpr(ctx, node.k);
+  const offset = node.offset ? compileExpr(ctx, node.offset) : undefined;
+  const filter = node.filter ? compileExpr(ctx, node.filter) : undefined;
+  const distance = compileExpr(ctx, node.distance);
+  const stats = () => (ctx.stats ? statsOf(ctx.stats, node) : undefined);
+  /** EXPLAIN ANALYZE: rows examined and distances computed. */
+  const count = (scanned: number, distances: number) => {
+    const s = stats();
+    if (!s) return;
+    s.vector ??= { scanned: 0, distances: 0 };
+    s.vector.scanned += scanned;
+    s.vector.distances += distances;
+  };
+  const pause = async () => { await ctx.checkpoint?.(); };
+
+  /** Candidates of the filter/own-writes case: per-segment bitmaps from the transaction's rows. */
+  async function candidatesFromRows(src: VectorSource, extras: Row[]): Promise<Map<SegmentReader, Uint8Array>> {
+    const bits = new Map(src.segments.map((s) => [s, new Uint8Array((s.rowCount() + 7) >>> 3)] as const));
+    let batch: Array<{ rowId: number; row: Row }> = [];
+    const flush = async () => {
+      const pass = filter ? new Set(await filterBatch(filter, batch.map((b) => b.row))) : undefined;
+      const s = stats();
+      if (s && pass) s.removed += batch.length - pass.size;
+      count(batch.length, 0);
+      for (const { rowId, row } of batch) {
+        if (pass && !pass.has(row)) continue;
+        let placed = false;
+        for (const seg of src.segments) {
+          const i = seg.findRow(rowId);
+          if (i < 0) continue;
+          const b = bits.get(seg)!;
+          b[i >>> 3] |= 1 << (i & 7);
+          placed = true;
+          break;
+        }
+        // Not in a segment of the snapshot: the transaction's own insert (ranked in JS).
+        if (!placed) extras.push(row);
+      }
+      batch = [];
+      await pause();
+    };
+    for (const r of src.rows()) {
+      batch.push(r);
+      if (batch.length >= BATCH_SIZE) await flush();
+    }
+    await flush();
+    return bits;
+  }
+
+  /**
+   * A stop flag for the native scans, raised when the statement is canceled (the scan then
+   * rejects with 57014); `release` detaches it from the signal.
+   */
+  function stopFlag(): { stop: Int32Array; release: () => void } {
+    const stop = new Int32Array(1);
+    const signal = ctx.cancelSignal?.();
+    if (!signal) return { stop, release: () => undefined };
+    const raise = () => { stop[0] = 1; };
+    if (signal.aborted) raise();
+    signal.addEventListener('abort', raise, { once: true });
+    return { stop, release: () => signal.removeEventListener('abort', raise) };
+  }
+
+  async function nativeRank(src: VectorSource, col: string, q: Float32Array, k: number, m: (typeof NATIVE_METRICS)[string], ann?: AnnPlan): Promise<Ranked[]> {
+    const extras: Row[] = [];
+    const rowBits = filter || src.ownWrites ? await candidatesFromRows(src, extras) : undefined;
+    const merged: Candidate[] = [];
+    const nullRows: number[] = [];
+    for (const seg of src.segments) {
+      const arenaRows = Math.min(seg.vectorArena(col).rows, seg.rowCount());
+      const bits = rowBits?.get(seg) ?? seg.visibleBitmap(src.snapshot);
+      const index = ann ? await segmentIndexOf(ann.rt, src.storageId, seg, ann.spec) : undefined;
+      // The index path needs no candidate list: visible AND filter AND non-NULL as a bitmap.
+      const allow = index ? andAllowBitmap(bits, seg.vectorValidity(col), arenaRows) : undefined;
+      const c = allow ? { ids: new Uint32Array(0), nullRows: [] } : bitsToPositions(bits, seg.vectorValidity(col), arenaRows, seg);
+      // NULL vectors are not in an ANN index (pgvector does not index them).
+      if (!ann) nullRows.push(...c.nullRows);
+      count(rowBits ? 0 : c.ids.length + c.nullRows.length, c.ids.length);
+      const flag = stopFlag();
+      let top: { positions: Uint32Array; dists: Float32Array };
+      try {
+        top = index && allow
+          ? await index.search({ arena: seg.vectorArena(col), query: q, k, allow: allow.bits, allowed: allow.count, settings: ann!.settings, stop: flag.stop })
+          : await segmentTopK({ segment: seg, column: col, metric: m.metric, query: q, k, ids: c.ids, stop: flag.stop });
+        if (index) count(0, top.positions.length);
+      } catch (e) {
+        // A canceled scan: report the statement's own 57014 (user request / statement timeout).
+        const signal = ctx.cancelSignal?.();
+        if (signal?.aborted) throw signal.reason;
+        throw e;
+      } finally {
+        flag.release();
+      }
+      for (let j = 0; j < top.positions.length; j++) merged.push({ rowId: seg.rowId(top.positions[j]), dist: m.scale(top.dists[j]) });
+      await pause();
+    }
+    const nullExtras: Row[] = [];
+    for (const row of extras) {
+      const d = distanceOf(distance, row);
+      count(0, 1);
+      if (d === null) {
+        if (!ann) nullExtras.push(row);
+      } else merged.push({ rowId: -1, dist: d, row });
+    }
+    merged.sort((a, b) => compareDistance(a.dist, b.dist));
+    const out: Ranked[] = [];
+    for (const c of merged.slice(0, k)) {
+      const row = c.row ?? src.get(c.rowId);
+      if (row) out.push({ row, dist: distanceOf(distance, row) });
+    }
+    out.sort((a, b) => compareDistance(a.dist, b.dist));
+    // NULL vectors only fill up to k (PostgreSQL sorts them last).
+    for (const rowId of nullRows) {
+      if (out.length >= k) break;
+      const row = src.get(rowId);
+      if (row) out.push({ row, dist: null });
+    }
+    for (const row of nullExtras) {
+      if (out.length >= k) break;
+      out.push({ row, dist: null });
+    }
+    return out;
+  }
+
+  return async function* vectorTopK() {
+    const c = (await evalAsync(limitCount, [])) as bigint | null;
+    const o = offset ? ((await evalAsync(offset, [])) as bigint | null) : null;
+    // Negative counts: the Limit above raises PostgreSQL's errors before pulling from here.
+    if (c !== null && c <= 0n) return;
+    const kAll = c === null ? Infinity : Number(c) + Number(o !== null && o > 0n ? o : 0n);
+    const q = await evalAsync(query, []);
+    const src = ctx.tables.vectorSource?.(node.table, node.columns);
+    const col = src?.storageColumn(node.vectorColumn);
+    const m = NATIVE_METRICS[node.metric];
+    const rt = ctx.vectorIndexes;
+    const spec = node.index && col && rt ? planIndexSpec(node.index, col) : undefined;
+    const ann = spec && rt ? { rt, spec, settings: rt.settings() } : undefined;
+    let k = kAll;
+    // pgvector: without an iterative scan an HNSW index scan returns at most ef_search rows.
+    if (ann && ann.spec.am === 'hnsw' && ann.settings.iterativeScan === 'off') k = Math.min(k, ann.settings.efSearch);
+    let ranked: Ranked[];
+    // The column's declared dimension must still be the storage column's (ALTER COLUMN TYPE to
+    // another one moves new values to the payload: row-format.ts).
+    const declared = node.columns[node.vectorIndex].type.typmod;
+    if (src && col && m && declared === col.dim && Number.isFinite(k) && q instanceof Float32Array && q.length === col.dim) {
+      ranked = await nativeRank(src, col.name, q, k, m, ann);
+    } else {
+      const rows = src ? src.rows() : ctx.tables.scan(node.table, node.columns);
+      ranked = await rankRows(rows, k, distance, filter, async (scanned, passed) => {
+        count(scanned, passed);
+        const s = stats();
+        if (s && filter) s.removed += scanned - passed;
+        await pause();
+      });
+    }
+    for (let i = 0; i < ranked.length; i += BATCH_SIZE) yield ranked.slice(i, i + BATCH_SIZE).map((r) => r.row);
+  };
+}

@@ -1,0 +1,135 @@
+// CREATE INDEX / DROP INDEX / REINDEX for the vector access methods (hnsw, ivfflat), run from
+// the DDL's data effects in its transaction (an error rolls the catalog change back):
+//   - pgvector's checks: "column does not have dimensions" (a vector without typmod),
+//     "column cannot have more than 16000 dimensions for hnsw index" (we go beyond pgvector's
+//     2,000: no 8 KB pages here; documented), both elog(ERROR) = XX000 as in pgvector;
+//     opclass/type mismatches, m / ef_construction / lists ranges are the catalog's.
+//   - ivfflat's NOTICE "ivfflat index created with little data" when the table has fewer rows
+//     with a vector than lists (ivfbuild.c: samples < lists).
+//   - the build: seal the table's committed mutable rows first, so the data lives in sealed
+//     segments, then one index per sealed segment (annIndexManager.buildTable).
+// Only `vector(n)` columns stored apart from the payload (storage vector columns, float32) get
+// files; indexes over halfvec / bit / sparsevec or expressions are catalog-only and searched
+// exactly (the planner does not choose them).
+import { Catalog, type CatalogNotice, type CatalogState, type IndexRelation } from '@vecgres/catalog';
+import { SQLSTATE, SqlError } from '@vecgres/errors';
+import type { ScanColumn } from '@vecgres/planner';
+import type { StorageEngine } from '@vecgres/storage';
+import { type AnnIndexSpec, OPCLASS_METRICS, buildParams } from './ann-index';
+import type { AnnIndexManager } from './ann-index-manager';
+
+/** Beyond pgvector (2,000 for vector, 4,000 halfvec, 64,000 bit): the same limit for every type. */
+export const ANN_MAX_DIMENSIONS = 16000;
+
+export interface AnnDdlHost {
+  engine: StorageEngine;
+  annIndexes: AnnIndexManager;
+  /** Storage id of a committed table (undefined: created in this transaction or no storage). */
+  committedStorageId(tableOid: number): number | undefined;
+  /** Rows with a non-NULL value in column `attnum`, counted up to `limit`. */
+  countNonNull(tableOid: number, attnum: number, limit: number): number;
+}
+
+function vectorIndex(cat: Catalog, oid: number): { ix: IndexRelation; am: 'hnsw' | 'ivfflat' } | undefined {
+  const ix = cat.relation(oid);
+  if (!ix || ix.kind !== 'i') return undefined;
+  const am = cat.accessMethod(ix.am)?.name;
+  return am === 'hnsw' || am === 'ivfflat' ? { ix, am } : undefined;
+}
+
+/** The build spec of index `oid` when it is natively indexed (a storage vector column). */
+export function annSpecOf(cat: Catalog, oid: number, storageColumns: ReadonlyMap<string, number>): AnnIndexSpec | undefined {
+  const v = vectorIndex(cat, oid);
+  if (!v || v.ix.keys.length !== 1) return undefined;
+  const key = v.ix.keys[0];
+  const opclass = cat.opclass(key.opclass)?.name;
+  const metric = opclass ? OPCLASS_METRICS[opclass] : undefined;
+  const dim = storageColumns.get(String(key.attnum));
+  if (key.expr || !metric || dim === undefined || (v.am === 'ivfflat' && metric === 'l1')) return undefined;
+  return { oid, am: v.am, column: String(key.attnum), dim, metric, ...buildParams(v.ix.options) };
+}
+
+/** pgvector's column checks for an hnsw / ivfflat index on a column (not an expression). */
+function checkDimensions(cat: Catalog, ix: IndexRelation, am: string): void {
+  const key = ix.keys[0];
+  if (!key || key.expr || key.attnum <= 0) return;
+  const col = cat.table(ix.table)?.columns.find((c) => c.attnum === key.attnum);
+  if (!col) return;
+  if (col.typmod < 0) throw new SqlError(SQLSTATE.INTERNAL_ERROR, 'column does not have dimensions');
+  if (col.typmod > ANN_MAX_DIMENSIONS) {
+    throw new SqlError(SQLSTATE.INTERNAL_ERROR, `column cannot have more than ${ANN_MAX_DIMENSIONS} dimensions for ${am} index`);
+  }
+}
+
+/** The data side of CREATE INDEX for hnsw / ivfflat; returns its notices. Not a vector index: nothing. */
+export async function buildAnnIndex(host: AnnDdlHost, state: CatalogState, oid: number): Promise<CatalogNotice[]> {
+  const cat = new Catalog(state);
+  const v = vectorIndex(cat, oid);
+  if (!v) return [];
+  const { ix, am } = v;
+  checkDimensions(cat, ix, am);
+  const notices: CatalogNotice[] = [];
+  const key = ix.keys[0];
+  if (am === 'ivfflat' && key && key.attnum > 0) {
+    const { lists } = buildParams(ix.options);
+    if (host.countNonNull(ix.table, key.attnum, lists) < lists) {
+      notices.push({
+        severity: 'NOTICE', sqlstate: SQLSTATE.SUCCESSFUL_COMPLETION, message: 'ivfflat index created with little data',
+        detail: 'This will cause low recall.', hint: 'Drop the index until the table has more data.',
+      });
+    }
+  }
+  const table = host.committedStorageId(ix.table);
+  if (table === undefined) return notices;
+  const view = host.engine.snapshot();
+  let columns: ReadonlyMap<string, number>;
+  try {
+    columns = view.hasTable(table) ? new Map(view.table(table).def.vectorColumns.map((c) => [c.name, c.dim])) : new Map();
+  } finally {
+    view.release();
+  }
+  const spec = annSpecOf(cat, oid, columns);
+  if (!spec) return notices;
+  await host.engine.seal(table);
+  await host.annIndexes.buildTable(table, spec);
+  return notices;
+}
+
+/** DROP INDEX of a vector index (catalog `before` the drop): its segment files go. */
+export async function dropAnnIndex(host: AnnDdlHost, before: CatalogState, oid: number): Promise<void> {
+  const v = vectorIndex(new Catalog(before), oid);
+  if (!v) return;
+  await host.annIndexes.dropIndex(host.committedStorageId(v.ix.table), oid);
+}
+
+/** REINDEX of one vector index: its files are removed and built again. */
+export async function reindexAnnIndex(host: AnnDdlHost, state: CatalogState, oid: number): Promise<void> {
+  const v = vectorIndex(new Catalog(state), oid);
+  if (!v) return;
+  const table = host.committedStorageId(v.ix.table);
+  await host.annIndexes.dropIndex(table, oid, { rebuilding: true });
+  await buildAnnIndex(host, state, oid);
+}
+
+/** The DDL host over a session transaction (its catalog, rows and the database's engine). */
+export function annDdlHost(tx: {
+  db: { engine: StorageEngine; annIndexes: AnnIndexManager; storageIds: ReadonlyMap<number, number> };
+  newTables: ReadonlyMap<number, number>;
+  catalog: { state: CatalogState };
+  tables: { scan(table: number, columns: readonly ScanColumn[]): Iterable<{ row: unknown[] }> };
+}): AnnDdlHost {
+  return {
+    engine: tx.db.engine,
+    annIndexes: tx.db.annIndexes,
+    committedStorageId: (oid) => (tx.newTables.has(oid) ? undefined : tx.db.storageIds.get(oid)),
+    countNonNull(tableOid, attnum, limit) {
+      const col = new Catalog(tx.catalog.state).table(tableOid)?.columns.find((c) => c.attnum === attnum);
+      if (!col) return 0;
+      let n = 0;
+      for (const r of tx.tables.scan(tableOid, [{ attnum, name: col.name, type: { oid: col.type, typmod: col.typmod } }])) {
+        if (r.row[0] !== null && r.row[0] !== undefined && ++n >= limit) break;
+      }
+      return n;
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// The one lifecycle both vector access methods share (hnsw, ivfflat): an "ANN index" per sealed
+// segment, built over the segment's vector arena, persisted as the segment file `ann.<index
+// oid>` and opened from it; searched with an allow bitmap. An adapter per access method
+// (hnsw-adapter.ts, ivfflat-adapter.ts) implements it over libs/hnsw / libs/ivfflat.
+//
+//   CREATE INDEX ──▶ seal ──▶ per sealed segment: adapter.build(arena) ──▶ serialize ──▶
+//                              engine.addSegmentFiles(t, seg, {ann.<oid>: bytes})   (atomic)
+//   query ──▶ manager.segmentIndex(seg) ──▶ cached | adapter.open(readSegmentFile) | none yet
+//             (none: the segment is searched exactly while a background build runs)
+import type { VectorArena } from '@vecgres/storage';
+
+export type AnnAm = 'hnsw' | 'ivfflat';
+
+/** Native metrics the vector opclasses build with (l2sq for <->, negdot for <#>, ...). */
+export type AnnMetric = 'l2sq' | 'negdot' | 'cosine' | 'l1';
+
+/** What an index of one table column is built with (from the catalog's index row). */
+export interface AnnIndexSpec {
+  /** pg_class OID of the index. */
+  oid: number;
+  am: AnnAm;
+  /** Storage vector column name (the attnum as text). */
+  column: string;
+  dim: number;
+  metric: AnnMetric;
+  /** hnsw: m, ef_construction; ivfflat: lists (pgvector's defaults when absent). */
+  m: number;
+  efConstruction: number;
+  lists: number;
+}
+
+/** The session's pgvector search parameters (GUCs) at the time of the query. */
+export interface AnnSearchSettings {
+  efSearch: number;
+  iterativeScan: 'off' | 'relaxed_order' | 'strict_order';
+  maxScanTuples: number;
+  probes: number;
+  ivfIterativeScan: 'off' | 'relaxed_order';
+  maxProbes: number;
+}
+
+export const DEFAULT_SEARCH_SETTINGS: AnnSearchSettings = {
+  efSearch: 40, iterativeScan: 'off', maxScanTuples: 20000, probes: 1, ivfIterativeScan: 'off', maxProbes: 32768,
+};
+
+export interface AnnSearchRequest {
+  arena: VectorArena;
+  /** Float32Array, dim elements. */
+  query: Float32Array;
+  /** Rows wanted from this segment. */
+  k: number;
+  /** Bitmap over segment rows (Uint8Array, LSB-first, ceil(rows / 8) bytes): visible AND filter AND non-NULL. */
+  allow: Uint8Array;
+  /** Set bits in `allow` (an empty allow set needs no search). */
+  allowed: number;
+  settings: AnnSearchSettings;
+  stop?: Int32Array;
+}
+
+/** Segment row positions and native distances (the metric's own value), nearest first. */
+export interface AnnSearchResult {
+  positions: Uint32Array;
+  dists: Float32Array;
+}
+
+export interface AnnSegmentIndex {
+  readonly am: AnnAm;
+  search(req: AnnSearchRequest): Promise<AnnSearchResult>;
+  serialize(): Promise<Uint8Array>;
+  /** Serialized size in bytes. */
+  bytes(): number;
+}
+
+export interface AnnBuildOptions {
+  stop?: Int32Array;
+  /** (rows done, rows total) while the build runs. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface AnnAdapter {
+  readonly am: AnnAm;
+  build(arena: VectorArena, spec: AnnIndexSpec, opts: AnnBuildOptions): Promise<AnnSegmentIndex>;
+  /** Opens serialized bytes in place (they must stay unchanged while the index lives). */
+  open(bytes: Uint8Array): AnnSegmentIndex;
+}
+
+/** The segment file holding index `oid`. */
+export function annFileName(oid: number): string {
+  return `ann.${oid}`;
+}
+
+/** Distance operator impl -> native metric (the four float metrics of `vector`). */
+export const ANN_METRICS: Readonly<Record<string, AnnMetric>> = {
+  l2_distance: 'l2sq',
+  vector_negative_inner_product: 'negdot',
+  cosine_distance: 'cosine',
+  l1_distance: 'l1',
+};
+
+/** Opclass name -> native metric, for the opclasses indexed natively (over `vector`). */
+export const OPCLASS_METRICS: Readonly<Record<string, AnnMetric>> = {
+  vector_l2_ops: 'l2sq',
+  vector_ip_ops: 'negdot',
+  vector_cosine_ops: 'cosine',
+  vector_l1_ops: 'l1',
+};
+
+/** reloptions (`m=16`) -> the build parameters, with pgvector's defaults. */
+export function buildParams(options: readonly string[]): { m: number; efConstruction: number; lists: number } {
+  const get = (name: string, def: number) => {
+    const o = options.find((x) => x.toLowerCase().startsWith(`${name}=`));
+    const n = o ? Number(o.slice(name.length + 1)) : NaN;
+    return Number.isInteger(n) ? n : def;
+  };
+  return { m: get('m', 16), efConstruction: get('ef_construction', 64), lists: get('lists', 100) };
+}
+
+/** The set bits of `bits` among the first `rows`. */
+export function countAllowed(bits: Uint8Array, rows: number): number {
+  let n = 0;
+  for (let i = 0; i < rows; i++) if ((bits[i >>> 3] & (1 << (i & 7))) !== 0) n++;
+  return n;
+}

@@ -1,0 +1,67 @@
+// The hnsw access method over libs/hnsw (native graph, multi-threaded build in one native
+// worker, opened in place from the serialized bytes).
+//
+// pgvector's scan semantics: without an iterative scan the caller asks for at most ef_search
+// rows (hnsw.ef_search caps the result), searched with ef = max(ef_search, k). With
+// hnsw.iterative_scan on, a resumable scan continues until k allowed rows are found or
+// hnsw.max_scan_tuples distances were computed. The allow bitmap (visibility AND the WHERE
+// filter) is applied during the traversal, so filtered rows never take result slots.
+import { HnswIndex } from '@vecgres/hnsw';
+import type { VectorArena } from '@vecgres/storage';
+import type { AnnAdapter, AnnBuildOptions, AnnIndexSpec, AnnSearchRequest, AnnSearchResult, AnnSegmentIndex } from './ann-index';
+
+class HnswSegmentIndex implements AnnSegmentIndex {
+  readonly am = 'hnsw' as const;
+
+  /** `bytes`: the serialized form the index was opened from, referenced while it lives. */
+  constructor(private readonly index: HnswIndex, readonly bytesRef?: Uint8Array) {}
+
+  async search(req: AnnSearchRequest): Promise<AnnSearchResult> {
+    const { arena, query, k, allow, settings } = req;
+    if (k <= 0 || req.allowed === 0) return { positions: new Uint32Array(0), dists: new Float32Array(0) };
+    if (settings.iterativeScan === 'off') {
+      const top = await this.index.search(arena, query, 1, k, { ef: Math.max(settings.efSearch, k), allow, stop: req.stop });
+      const n = top.counts[0];
+      return { positions: top.ids.slice(0, n), dists: top.dists.slice(0, n) };
+    }
+    const scan = this.index.scan(arena, query, { ef: settings.efSearch, allow, maxVisited: settings.maxScanTuples });
+    const ids: number[] = [];
+    const dists: number[] = [];
+    try {
+      while (ids.length < k) {
+        const batch = await scan.next(Math.max(k - ids.length, settings.efSearch));
+        if (batch.ids.length === 0) break;
+        for (let i = 0; i < batch.ids.length; i++) {
+          ids.push(batch.ids[i]);
+          dists.push(batch.dists[i]);
+        }
+      }
+    } finally {
+      scan.close();
+    }
+    return { positions: Uint32Array.from(ids), dists: Float32Array.from(dists) };
+  }
+
+  serialize(): Promise<Uint8Array> {
+    return this.index.serialize();
+  }
+
+  bytes(): number {
+    return this.index.stats().bytes;
+  }
+}
+
+export const hnswAdapter: AnnAdapter = {
+  am: 'hnsw',
+  async build(arena: VectorArena, spec: AnnIndexSpec, opts: AnnBuildOptions): Promise<AnnSegmentIndex> {
+    const index = await HnswIndex.build(arena, {
+      dim: spec.dim, elem: 'f32', metric: spec.metric, m: spec.m, efConstruction: spec.efConstruction,
+      ...(opts.stop ? { stop: opts.stop } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
+    return new HnswSegmentIndex(index);
+  },
+  open(bytes: Uint8Array): AnnSegmentIndex {
+    return new HnswSegmentIndex(HnswIndex.open(bytes), bytes);
+  },
+};

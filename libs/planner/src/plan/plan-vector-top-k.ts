@@ -1,0 +1,88 @@
+// Which SELECTs become one Vector Top-K Scan (physical-vector-top-k.ts). A rewrite of the
+// finished plan of one query level, matching exactly
+//
+//   Limit(count[, offset]) -> Sort(ONE key, ASC, NULLS LAST) -> Project -> Seq Scan(t[, filter])
+//
+// where the sort key is `<col> <op> <query>` or `<query> <op> <col>` with
+//   - <op> an operator (not a function call) whose impl key is a distance of the vector
+//     extension (identified by impl key, never by the operator's name text; every one of them
+//     is symmetric, so both argument orders qualify),
+//   - <col> a column of the scanned table (bare, no cast: expression indexes come later),
+//   - <query> a constant, parameter or non-volatile expression without column references or
+//     subqueries (evaluated once per run).
+// Then: Limit -> Project -> VectorTopK, the Sort gone. Anything else (joins, DESC, NULLS
+// FIRST, no LIMIT, several keys, `1 - (a <=> b)`, GROUP BY, DISTINCT, windows) keeps the Sort.
+import type { BoundCall, BoundExpr } from '../types/bound-expr';
+import { boundChildren } from '../types/bound-walk';
+import type { PhysicalNode } from './physical-node';
+import type { PhysicalVectorTopK } from './physical-vector-top-k';
+import type { BindContext } from '../bind/bind-context';
+import { chooseVectorIndex } from './vector-index-choice';
+
+/**
+ * Impl keys of the vector extension's distance operators (pgvector's C function names):
+ * <-> <#> <=> <+> for vector, halfvec and sparsevec, <~> <%> for bit.
+ */
+export const VECTOR_DISTANCE_IMPLS: ReadonlySet<string> = new Set([
+  'l2_distance', 'vector_negative_inner_product', 'cosine_distance', 'l1_distance',
+  'halfvec_l2_distance', 'halfvec_negative_inner_product', 'halfvec_cosine_distance', 'halfvec_l1_distance',
+  'sparsevec_l2_distance', 'sparsevec_negative_inner_product', 'sparsevec_cosine_distance', 'sparsevec_l1_distance',
+  'hamming_distance', 'jaccard_distance',
+]);
+
+/** True when `e` can be evaluated once per run: no row, outer row, aggregate or subquery reads, nothing volatile. */
+function isRunConstant(e: BoundExpr): boolean {
+  switch (e.kind) {
+    case 'column': case 'outer': case 'aggRef': case 'windowRef': case 'srfRef': case 'subquery': return false;
+    case 'call': if (e.volatile) return false; break;
+    default: break;
+  }
+  return boundChildren(e).every(isRunConstant);
+}
+
+/** The distance call `e` as (column index, query), or undefined when it is not one. */
+function matchDistance(e: BoundExpr): { call: BoundCall; column: number; query: BoundExpr } | undefined {
+  if (e.kind !== 'call' || e.form !== 'op' || e.args.length !== 2 || !VECTOR_DISTANCE_IMPLS.has(e.impl)) return undefined;
+  const [a, b] = e.args;
+  if (a.kind === 'column' && isRunConstant(b)) return { call: e, column: a.index, query: b };
+  if (b.kind === 'column' && isRunConstant(a)) return { call: e, column: b.index, query: a };
+  return undefined;
+}
+
+/** Rewrites `node` (the root of one query level's plan) into a Vector Top-K Scan when it matches. */
+export function planVectorTopK(node: PhysicalNode, ctx?: BindContext): PhysicalNode {
+  if (node.kind !== 'limit' || !node.count) return node;
+  const sort = node.input;
+  if (sort.kind !== 'sort' || sort.keys.length !== 1) return node;
+  const key = sort.keys[0];
+  if (key.desc || key.nullsFirst || key.expr.kind !== 'column') return node;
+  const project = sort.input;
+  if (project.kind !== 'project') return node;
+  const scan = project.input;
+  if (scan.kind !== 'scan' || scan.rowId) return node;
+  const m = matchDistance(project.exprs[key.expr.index]);
+  const col = m ? scan.columns[m.column] : undefined;
+  if (!m || !col) return node;
+  const topK: PhysicalVectorTopK = {
+    kind: 'vectorTopK',
+    table: scan.table,
+    tableName: scan.tableName,
+    alias: scan.alias,
+    columns: scan.columns,
+    vectorColumn: col.attnum,
+    vectorIndex: m.column,
+    metric: m.call.impl,
+    distance: m.call,
+    query: m.query,
+    k: node.count,
+    ...(node.offset ? { offset: node.offset } : {}),
+    ...(scan.filter ? { filter: scan.filter } : {}),
+    strategy: 'exact',
+  };
+  const index = ctx ? chooseVectorIndex(ctx, { table: scan.table, tableName: scan.tableName, columns: scan.columns, vectorColumn: col.attnum, metric: m.call.impl, filter: scan.filter }) : undefined;
+  if (index) {
+    topK.strategy = index.am;
+    topK.index = index;
+  }
+  return { ...node, input: { ...project, input: topK } };
+}
