@@ -12,6 +12,7 @@ import type { StorageEngine } from '@vecgres/storage';
 import { fromBlob, toBlob } from './database-blob';
 import { CommittedKeyIndexes } from '../constraints/key-index';
 import { AnnIndexManager } from '../vector-index/ann-index-manager';
+import { vectorIndexOids } from '../vector-index/ann-orphans';
 
 export interface DatabaseOptions {
   registry?: CatalogRegistry;
@@ -53,6 +54,8 @@ export class Database {
       const oid = Number(t.name);
       if (Number.isInteger(oid)) this.storageIds.set(oid, t.id);
     }
+    // Index files of transactions that never committed (a crash mid CREATE INDEX).
+    void this.annIndexes.collectOrphans(() => vectorIndexOids(this.catalogState));
   }
 
   catalog(): Catalog {

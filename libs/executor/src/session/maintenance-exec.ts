@@ -15,10 +15,12 @@ import type { CheckpointStmt, VacuumStmt } from '@vecgres/sql';
 import type { StorageEngine } from '@vecgres/storage';
 import type { Database } from './database';
 import type { EngineSink } from './result-sink';
+import { vectorIndexOids } from '../vector-index/ann-orphans';
 
 export async function executeCheckpoint(db: Database, _stmt: CheckpointStmt, sink: EngineSink): Promise<void> {
   // With the committed catalog + sequence positions, so the manifest is complete on its own.
   await db.engine.checkpoint(db.checkpointBlob());
+  await db.annIndexes.collectOrphans(() => vectorIndexOids(db.catalogState));
   sink.complete('CHECKPOINT');
 }
 

@@ -5,7 +5,8 @@ import type { OutputColumn } from '@vecgres/planner';
 import type { Row } from '../exec/exec-context';
 
 export interface EngineNotice {
-  severity: 'WARNING' | 'NOTICE';
+  /** DEBUG: DEBUG1..5 messages, sent only when client_min_messages allows them. */
+  severity: 'WARNING' | 'NOTICE' | 'DEBUG';
   sqlstate: string;
   message: string;
   detail?: string;

@@ -9,6 +9,7 @@ import type { TransactionSavepoint } from '@vecgres/storage';
 import type { EngineSink } from './result-sink';
 import type { SessionTransaction } from './session-tx';
 import type { SessionSettings } from './settings';
+import { vectorIndexOids } from '../vector-index/ann-orphans';
 
 export interface SessionSavepoint {
   name: string;
@@ -56,6 +57,8 @@ export function savepointCommand(tx: SessionTransaction | undefined, stmt: Trans
       const sp = tx.savepoints[i];
       tx.savepoints.length = i + 1;
       tx.catalog.rollbackTo(name);
+      // hnsw / ivfflat files of indexes created after the savepoint go with them.
+      void tx.db.annIndexes.endTransaction(tx, false, vectorIndexOids(tx.catalog.state));
       tx.storage.rollbackTo(sp.storage);
       tx.newTables.clear();
       for (const [oid, id] of sp.newTables) tx.newTables.set(oid, id);

@@ -10,6 +10,7 @@ import type { SessionSavepoint } from './session-savepoints';
 import type { SessionSettings } from './settings';
 import { wallClockMicros } from './function-session';
 import { withExtensionCodecs } from './extension-codecs';
+import type { AnnBuildContext } from '../vector-index/ann-build-context';
 
 /** PostgreSQL's isolation level names; SERIALIZABLE runs as REPEATABLE READ (no SSI). */
 export type IsolationLevelName = 'read uncommitted' | 'read committed' | 'repeatable read' | 'serializable';
@@ -31,6 +32,8 @@ export class SessionTransaction {
   readOnly: boolean;
   /** now() / CURRENT_TIMESTAMP: when the transaction started (µs since 2000-01-01 UTC). */
   readonly startedAt = wallClockMicros();
+  /** The running statement's cancel signal / DEBUG1 channel for hnsw / ivfflat builds. */
+  annBuild?: AnnBuildContext;
   /** `settings` gives the default isolation level (default_transaction_isolation). */
   constructor(readonly db: Database, readonly explicit: boolean, settings?: SessionSettings) {
     this.storage = db.engine.begin();
@@ -74,10 +77,14 @@ export class SessionTransaction {
       for (const [oid, id] of this.newTables) this.db.storageIds.set(oid, id);
       for (const oid of this.droppedTables) this.db.storageIds.delete(oid);
     }
+    // Index files built in this transaction belong to the committed catalog now.
+    void this.db.annIndexes.endTransaction(this, true);
   }
 
   rollback(): void {
     this.tables.keys?.release();
     this.storage.rollback();
+    // CREATE INDEX files written outside the storage transaction (vector-index/ann-orphans.ts).
+    void this.db.annIndexes.endTransaction(this, false);
   }
 }

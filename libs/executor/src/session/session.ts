@@ -27,6 +27,7 @@ import { executeCreateView } from './create-view';
 import { executeCheckpoint, executeVacuum } from './maintenance-exec';
 import { readSearchSettings } from '../vector-index/ann-runtime';
 import { executeReindex } from '../vector-index/ann-reindex';
+import { annBuildContext, type AnnBuildContext } from '../vector-index/ann-build-context';
 import { annProgressRows } from '../vector-index/ann-progress';
 import { sizeFunctions, vecgresMemoryRows } from './size-functions';
 import type { EngineSink } from './result-sink';
@@ -421,6 +422,7 @@ export class Session {
     }
     if (isDdlStmt(stmt)) {
       const tx = this.current();
+      tx.annBuild = this.annBuildContext(sink);
       await executeDdl(tx, stmt, this.resolveContext(), sink);
       if (stmt.kind === 'createTable') recordOnCommit(this.onCommit, tx, stmt, this.resolveContext());
       return;
@@ -437,8 +439,11 @@ export class Session {
       }
       case 'checkpoint':
         return executeCheckpoint(this.db, stmt, sink);
-      case 'reindex':
-        return executeReindex(this.current(), stmt, this.resolveContext(), sink);
+      case 'reindex': {
+        const tx = this.current();
+        tx.annBuild = this.annBuildContext(sink);
+        return executeReindex(tx, stmt, this.resolveContext(), sink);
+      }
       case 'vacuum':
         return executeVacuum(this.db, stmt, this.resolveContext(), this.tx !== undefined || this.implicit !== undefined, sink);
       case 'set':
@@ -469,6 +474,11 @@ export class Session {
       plan: (stmt, paramTypes) => this.planFor(tx, stmt, paramTypes, true),
       run: (plan, params) => runPlan(plan, { params, ...this.runOptions(tx) }),
     };
+  }
+
+  /** hnsw / ivfflat builds of this statement: cancel, DEBUG1 phase messages (ann-build-context.ts). */
+  private annBuildContext(sink: EngineSink): AnnBuildContext {
+    return annBuildContext({ signal: this.control?.signal, clientMinMessages: this.settings.find('client_min_messages'), notice: sink.notice?.bind(sink) });
   }
 
   private warn(sink: EngineSink, sqlstate: string, message: string): void {

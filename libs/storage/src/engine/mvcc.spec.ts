@@ -101,4 +101,29 @@ describe('MVCC transactions', () => {
     s1.release();
     s2.release();
   });
+
+  it('a sealed segment\'s bitmap is reused per snapshot, never shared, and follows later deletes', async () => {
+    const tx = engine.begin();
+    const ids = [0, 1, 2, 3, 4].map((k) => tx.insert(t, { k, emb: vec(4, k) }));
+    await tx.commit();
+    await engine.seal(t);
+    const s1 = engine.snapshot();
+    const seg = s1.table(t).segments.find((g) => g.sealed && g.findRow(ids[0]) >= 0)!;
+    const i2 = seg.findRow(ids[2]);
+    const first = seg.visibleBitmap(s1.snapshot);
+    const bitOf = (b: Uint8Array, i: number) => (b[i >>> 3] >>> (i & 7)) & 1;
+    expect(bitOf(first, i2)).toBe(1);
+    first.fill(0);
+    expect(bitOf(seg.visibleBitmap(s1.snapshot), i2)).toBe(1);
+    const tx2 = engine.begin();
+    tx2.delete(t, ids[2]);
+    await tx2.commit();
+    const s2 = engine.snapshot();
+    const seg2 = s2.table(t).segments.find((g) => g.sealed && g.findRow(ids[0]) >= 0)!;
+    expect(bitOf(seg2.visibleBitmap(s2.snapshot), seg2.findRow(ids[2]))).toBe(0);
+    expect(bitOf(seg.visibleBitmap(s1.snapshot), i2)).toBe(1);
+    expect(bitOf(seg2.visibleBitmap(s2.snapshot), seg2.findRow(ids[2]))).toBe(0);
+    s1.release();
+    s2.release();
+  });
 });

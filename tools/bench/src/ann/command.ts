@@ -30,6 +30,7 @@ export interface AnnCliOptions {
   table: string;
   skipLoad?: boolean;
   load: 'copy' | 'insert';
+  params: 'text' | 'binary';
 }
 
 function positiveInt(v: string): number {
@@ -88,7 +89,7 @@ export async function runAnnCli(cli: AnnCliOptions, log: (s: string) => void = (
   const ds = loadAnnDataset(dir, { maxQueries: cli.queries, ...(cli.metric ? { metric: cli.metric } : {}) });
   const options = runOptionsFrom(cli, ds.nq);
   const results = cli.wire
-    ? await runWireBench(ds, options, { url: cli.wire, clients: cli.clients, table: cli.table, skipLoad: cli.skipLoad === true, load: cli.load }, log)
+    ? await runWireBench(ds, options, { url: cli.wire, clients: cli.clients, table: cli.table, skipLoad: cli.skipLoad === true, load: cli.load, params: cli.params }, log)
     : await runAnnBench(
         cli.engines.map((e) => createEngine(e)),
         ds,
@@ -132,6 +133,11 @@ export function buildAnnCommand(name = 'ann'): Command {
       new Option('--load <how>', 'with --wire: copy (COPY BINARY) or insert (multi-row INSERT, for servers without COPY FROM STDIN)')
         .choices(['copy', 'insert'])
         .default('copy'),
+    )
+    .addOption(
+      new Option('--params <format>', 'with --wire: send the query vector as a text literal or in binary (vector_recv)')
+        .choices(['text', 'binary'])
+        .default('text'),
     )
     .action(async (cli: AnnCliOptions) => {
       const report = await runAnnCli(cli);

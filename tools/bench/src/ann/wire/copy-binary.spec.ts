@@ -1,4 +1,4 @@
-import { copyBinaryHeader, copyBinaryRows, copyBinaryTrailer, vectorLiteral } from './copy-binary';
+import { copyBinaryHeader, copyBinaryRows, copyBinaryTrailer, vectorBinary, vectorLiteral } from './copy-binary';
 
 describe('COPY binary encoding', () => {
   it('writes the PGCOPY signature, flags and extension length', () => {
@@ -22,5 +22,12 @@ describe('COPY binary encoding', () => {
 
   it('formats query literals as pgvector text', () => {
     expect(vectorLiteral(Float32Array.from([1, -2.5, 0.1]))).toBe(`[1,-2.5,${Math.fround(0.1)}]`);
+  });
+
+  it('encodes binary query parameters as vector_recv reads them', () => {
+    const b = vectorBinary(Float32Array.from([1, -2.5, 0.1]));
+    expect(b.length).toBe(4 + 12);
+    expect([b.readInt16BE(0), b.readInt16BE(2)]).toEqual([3, 0]);
+    expect([b.readFloatBE(4), b.readFloatBE(8), b.readFloatBE(12)]).toEqual([1, -2.5, Math.fround(0.1)]);
   });
 });

@@ -46,3 +46,11 @@ export function vectorLiteral(v: Float32Array): string {
   for (let j = 0; j < v.length; j++) s += (j ? ',' : '') + String(v[j]);
   return `${s}]`;
 }
+
+/** pgvector's binary vector (vector_recv): int16 dim, int16 0, dim float4, big-endian. */
+export function vectorBinary(v: Float32Array): Buffer {
+  const b = Buffer.alloc(4 + 4 * v.length);
+  b.writeInt16BE(v.length, 0);
+  for (let j = 0; j < v.length; j++) b.writeFloatBE(v[j]!, 4 + 4 * j);
+  return b;
+}

@@ -11,7 +11,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { AnnDataset } from '../dataset';
 import { meanRecall, percentile, qpsOf } from '../metrics';
 import type { AnnRunOptions, BuildStats, EfResult, EngineResult } from '../types';
-import { copyBinaryHeader, copyBinaryRows, copyBinaryTrailer, vectorLiteral } from './copy-binary';
+import { copyBinaryHeader, copyBinaryRows, copyBinaryTrailer, vectorBinary, vectorLiteral } from './copy-binary';
 
 export interface WireOptions {
   url: string;
@@ -25,6 +25,12 @@ export interface WireOptions {
    * PGlite behind pglite-socket). Default copy.
    */
   load?: 'copy' | 'insert';
+  /**
+   * How the query vector is sent: `text` (pgvector's '[1,2,3]' literal, what pgvector-node's
+   * toSql gives `pg`) or `binary` (vector_recv's layout, as a Buffer, which `pg` binds in
+   * binary format). Default text.
+   */
+  params?: 'text' | 'binary';
 }
 
 type Log = (line: string) => void;
@@ -113,7 +119,7 @@ async function clientPass(
   client: Client,
   name: string,
   sql: string,
-  literals: readonly string[],
+  literals: ReadonlyArray<string | Buffer>,
   first: number,
   step: number,
   found: number[][],
@@ -130,7 +136,7 @@ async function clientPass(
 async function measureClients(
   clients: Client[],
   sql: string,
-  literals: string[],
+  literals: Array<string | Buffer>,
   ds: AnnDataset,
   opts: AnnRunOptions,
   log: Log,
@@ -152,13 +158,13 @@ async function measureClients(
       p50Ms: percentile(latMs, 50),
       p99Ms: percentile(latMs, 99),
     };
-    log(`  wire c=${clients.length} ef=${ef}: recall@${opts.k} ${run.recall.toFixed(4)}  ${run.qps.toFixed(0)} QPS  p50 ${run.p50Ms.toFixed(3)} ms`);
+    log(`  wire c=${clients.length} ef=${ef}: recall@${opts.k} ${run.recall.toFixed(4)}  ${run.qps.toFixed(0)} QPS  p50 ${run.p50Ms.toFixed(3)} ms  p99 ${run.p99Ms.toFixed(3)} ms`);
     runs.push(run);
   }
   return runs;
 }
 
-/** Wire-mode results: one EngineResult per client count, named `wire-c<N>`. */
+/** Wire-mode results: one EngineResult per client count, named `wire-c<N>` (`wire-bin-c<N>` with binary parameters). */
 export async function runWireBench(ds: AnnDataset, opts: AnnRunOptions, wire: WireOptions, log: Log): Promise<EngineResult[]> {
   const t = ident(wire.table);
   const admin = new Client({ connectionString: wire.url });
@@ -174,17 +180,19 @@ export async function runWireBench(ds: AnnDataset, opts: AnnRunOptions, wire: Wi
     await admin.end();
   }
   const sql = `SELECT id FROM ${t} ORDER BY emb ${opsOf(ds).op} $1 LIMIT ${opts.k}`;
-  const literals: string[] = [];
-  for (let q = 0; q < ds.nq; q++) literals.push(vectorLiteral(ds.queries.subarray(q * ds.dim, (q + 1) * ds.dim)));
+  const literals: Array<string | Buffer> = [];
+  const encode = wire.params === 'binary' ? vectorBinary : vectorLiteral;
+  for (let q = 0; q < ds.nq; q++) literals.push(encode(ds.queries.subarray(q * ds.dim, (q + 1) * ds.dim)));
   const out: EngineResult[] = [];
+  const name = wire.params === 'binary' ? 'wire-bin' : 'wire';
   for (const n of wire.clients) {
     const clients = Array.from({ length: n }, () => new Client({ connectionString: wire.url }));
     for (const c of clients) c.on('error', (e) => log(`wire: connection error: ${e.message}`));
     try {
       await Promise.all(clients.map((c) => c.connect()));
-      out.push({ engine: `wire-c${n}`, build, runs: await measureClients(clients, sql, literals, ds, opts, log) });
+      out.push({ engine: `${name}-c${n}`, build, runs: await measureClients(clients, sql, literals, ds, opts, log) });
     } catch (e) {
-      out.push({ engine: `wire-c${n}`, build, error: e instanceof Error ? e.message : String(e), runs: [] });
+      out.push({ engine: `${name}-c${n}`, build, error: e instanceof Error ? e.message : String(e), runs: [] });
     } finally {
       await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
     }
