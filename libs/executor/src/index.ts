@@ -10,3 +10,5 @@ export { BATCH_SIZE, type Row, type TableAccess, type ExecContext } from './exec
 export { encodeRow, decodeRow } from './storage/row-format';
 export { vecgresMemoryRows, type MemoryRow } from './session/size-functions';
 export { vacuumTable } from './session/maintenance-exec';
+/** client_min_messages level check (PostgreSQL's order), for filtering notices at the wire. */
+export { clientReceives } from './vector-index/ann-build-context';

@@ -92,7 +92,7 @@ export class EngineQueryHandler implements QueryHandler {
   }
 
   private wireSink(sink: ResultSink, formats?: ReadonlyArray<0 | 1>, portal?: EnginePortal): WireSink {
-    return new WireSink(sink, this.session.codecs, () => this.session.settings.textOptions(), formats, portal?.columns);
+    return new WireSink(sink, this.session.codecs, () => this.session.settings.textOptions(), formats, portal?.columns, () => this.session.settings.find('client_min_messages'));
   }
 
   async simpleQuery(sql: string, sink: ResultSink): Promise<void> {

@@ -2,7 +2,7 @@
 // engine's OutputColumns, values encoded with @vecgres/pg-types per the result format codes
 // (text output follows the session's DateStyle / TimeZone / IntervalStyle /
 // extra_float_digits), and the COPY sub-protocol streams passed through.
-import type { EngineNotice, EngineSink, Row } from '@vecgres/executor';
+import { clientReceives, type EngineNotice, type EngineSink, type Row } from '@vecgres/executor';
 import { encodeValue, type CodecRegistry, type TextOutputOptions, type TypeCodec } from '@vecgres/pg-types';
 import type { OutputColumn } from '@vecgres/planner';
 import type { FieldDescription, ResultSink } from '@vecgres/pg-wire';
@@ -35,6 +35,8 @@ export class WireSink implements EngineSink {
     private readonly textOptions: () => TextOutputOptions,
     private readonly formats?: ReadonlyArray<0 | 1>,
     columns?: readonly OutputColumn[],
+    /** client_min_messages, read per notice: a SET earlier in the same query string applies. */
+    private readonly minMessages: () => string | null = () => 'notice',
   ) {
     this.opts = textOptions();
     if (columns) this.codecs = columns.map((c) => registry.require(c.type.oid));
@@ -62,6 +64,9 @@ export class WireSink implements EngineSink {
   }
 
   notice(n: EngineNotice): void {
+    // client_min_messages: WARNING hides NOTICEs, ERROR hides both (DEBUG is filtered upstream).
+    const level = n.severity === 'WARNING' ? 'warning' : n.severity === 'NOTICE' ? 'notice' : 'debug1';
+    if (!clientReceives(this.minMessages(), level)) return;
     this.sink.notice(n);
   }
 

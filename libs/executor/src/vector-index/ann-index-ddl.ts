@@ -17,6 +17,7 @@ import type { ScanColumn } from '@vecgres/planner';
 import type { StorageEngine } from '@vecgres/storage';
 import { type AnnIndexSpec, OPCLASS_METRICS, buildParams } from './ann-index';
 import type { AnnIndexManager } from './ann-index-manager';
+import type { AnnBuildContext } from './ann-build-context';
 
 /** Beyond pgvector (2,000 for vector, 4,000 halfvec, 64,000 bit): the same limit for every type. */
 export const ANN_MAX_DIMENSIONS = 16000;
@@ -28,6 +29,8 @@ export interface AnnDdlHost {
   committedStorageId(tableOid: number): number | undefined;
   /** Rows with a non-NULL value in column `attnum`, counted up to `limit`. */
   countNonNull(tableOid: number, attnum: number, limit: number): number;
+  /** The statement's cancel signal, DEBUG1 channel and transaction (ann-build-context.ts). */
+  build?: AnnBuildContext;
 }
 
 function vectorIndex(cat: Catalog, oid: number): { ix: IndexRelation; am: 'hnsw' | 'ivfflat' } | undefined {
@@ -90,8 +93,9 @@ export async function buildAnnIndex(host: AnnDdlHost, state: CatalogState, oid: 
   }
   const spec = annSpecOf(cat, oid, columns);
   if (!spec) return notices;
+  if (host.build?.signal?.aborted) throw host.build.signal.reason;
   await host.engine.seal(table);
-  await host.annIndexes.buildTable(table, spec);
+  await host.annIndexes.buildTable(table, spec, host.build);
   return notices;
 }
 
@@ -117,8 +121,11 @@ export function annDdlHost(tx: {
   newTables: ReadonlyMap<number, number>;
   catalog: { state: CatalogState };
   tables: { scan(table: number, columns: readonly ScanColumn[]): Iterable<{ row: unknown[] }> };
+  annBuild?: AnnBuildContext;
 }): AnnDdlHost {
   return {
+    // The transaction owns the files it builds: they go if it rolls back.
+    build: { ...tx.annBuild, owner: tx },
     engine: tx.db.engine,
     annIndexes: tx.db.annIndexes,
     committedStorageId: (oid) => (tx.newTables.has(oid) ? undefined : tx.db.storageIds.get(oid)),

@@ -11,12 +11,15 @@ import type { SegmentReader, StorageEngine } from '@vecgres/storage';
 import { type AnnAdapter, type AnnAm, type AnnIndexSpec, type AnnSegmentIndex, annFileName } from './ann-index';
 import { hnswAdapter } from './hnsw-adapter';
 import { ivfflatAdapter } from './ivfflat-adapter';
+import { buildOwnedIndex, openOwnedIndex } from './ann-owned-index';
+import { type AnnBuildContext, withStopFlag } from './ann-build-context';
+import { AnnPendingBuilds, removeOrphanAnnFiles } from './ann-orphans';
 
 /** pg_stat_progress_create_index-like state of a running build. */
 export interface AnnBuildProgress {
   index: number;
   table: number;
-  /** pgvector's phase names: hnsw `initializing`, `loading tuples`; ivfflat adds `performing k-means`. */
+  /** pgvector's phase names: `initializing`, then hnsw `loading tuples`; ivfflat `performing k-means`, `loading tuples`. */
   phase: string;
   blocksDone: number;
   blocksTotal: number;
@@ -43,6 +46,10 @@ export class AnnIndexManager {
   readonly stats: AnnManagerStats = { builds: 0, opens: 0 };
   /** Last background build failure (kept for diagnostics; the segment stays exact). */
   lastError: unknown;
+  /** Files written by CREATE INDEX / REINDEX of open transactions (ann-orphans.ts). */
+  readonly pending = new AnnPendingBuilds();
+  /** Removals of rolled-back indexes' files, by OID (a CREATE INDEX reusing the OID waits). */
+  private readonly removals = new Map<number, Promise<void>>();
 
   constructor(private readonly engine: StorageEngine, private readonly adapters: Readonly<Record<AnnAm, AnnAdapter>> = ADAPTERS) {}
 
@@ -66,7 +73,7 @@ export class AnnIndexManager {
     if (files.includes(annFileName(spec.oid))) {
       try {
         const bytes = await this.engine.readSegmentFile(table, seg.id, annFileName(spec.oid));
-        const index = this.adapters[spec.am].open(bytes);
+        const index = spec.owned ? openOwnedIndex(bytes) : this.adapters[spec.am].open(bytes);
         this.stats.opens++;
         this.cache.set(key, index);
         return index;
@@ -85,8 +92,11 @@ export class AnnIndexManager {
   }
 
   /** Builds (and persists) the index of every sealed segment of `table` that lacks it. */
-  async buildTable(table: number, spec: AnnIndexSpec): Promise<void> {
+  async buildTable(table: number, spec: AnnIndexSpec, ctx: AnnBuildContext = {}): Promise<void> {
     this.dropped.delete(spec.oid);
+    // The catalog hands a rolled-back OID out again: its old files must be gone first.
+    await this.removals.get(spec.oid);
+    if (ctx.owner) this.pending.note(ctx.owner, table, spec.oid);
     const view = this.engine.snapshot();
     let ids: string[];
     try {
@@ -94,20 +104,23 @@ export class AnnIndexManager {
     } finally {
       view.release();
     }
-    for (const id of ids) await this.buildSegment(table, id, spec);
+    for (const id of ids) {
+      if (ctx.signal?.aborted) throw ctx.signal.reason;
+      await this.buildSegment(table, id, spec, ctx);
+    }
   }
 
   /** Builds one segment's index unless it exists; concurrent callers share one build. */
-  buildSegment(table: number, segmentId: string, spec: AnnIndexSpec): Promise<void> {
+  buildSegment(table: number, segmentId: string, spec: AnnIndexSpec, ctx: AnnBuildContext = {}): Promise<void> {
     const key = `${table}/${segmentId}/${spec.oid}`;
     const running = this.inFlight.get(key);
     if (running) return running;
-    const p = this.doBuild(table, segmentId, spec, key).finally(() => this.inFlight.delete(key));
+    const p = this.doBuild(table, segmentId, spec, key, ctx).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, p);
     return p;
   }
 
-  private async doBuild(table: number, segmentId: string, spec: AnnIndexSpec, key: string): Promise<void> {
+  private async doBuild(table: number, segmentId: string, spec: AnnIndexSpec, key: string, ctx: AnnBuildContext): Promise<void> {
     if (this.dropped.has(spec.oid)) return;
     const files = this.engine.segmentFiles(table, segmentId);
     if (files === null || files.includes(annFileName(spec.oid))) return;
@@ -116,7 +129,10 @@ export class AnnIndexManager {
     try {
       const seg = view.hasTable(table) ? view.table(table).segments.find((s) => s.id === segmentId) : undefined;
       if (!seg) return;
-      const arena = seg.vectorArena(spec.column);
+      // An index owning its vectors evaluates its key over the segment's rows (ann-owned-index.ts).
+      const owned = spec.owned ? await spec.owned.load(seg) : undefined;
+      if (spec.owned && !owned) return;
+      const arena = owned ?? seg.vectorArena(spec.column);
       // dim 0: a segment sealed before ALTER TABLE ADD COLUMN added the column; all its rows
       // are NULL there (not indexed), so there is nothing to build (searched exactly: no rows).
       if (arena.dim === 0) return;
@@ -124,13 +140,19 @@ export class AnnIndexManager {
         index: spec.oid, table, phase: 'initializing', blocksDone: 0, blocksTotal: 0, tuplesDone: 0, tuplesTotal: arena.rows,
       };
       this.running.set(spec.oid, progress);
-      progress.phase = spec.am === 'hnsw' ? 'loading tuples' : 'performing k-means';
-      const index = await this.adapters[spec.am].build(arena, spec, {
-        onProgress: (done) => { progress.tuplesDone = done; },
+      const phase = (name: string): void => {
+        progress.phase = name;
+        ctx.debug?.(`${spec.am}: ${name}`);
+      };
+      phase('initializing');
+      const index = await withStopFlag(ctx.signal, (stop) => {
+        const opts = { ...(stop ? { stop } : {}), onPhase: phase, onProgress: (done: number) => { progress.tuplesDone = done; } };
+        return owned ? buildOwnedIndex(owned, spec, opts) : this.adapters[spec.am].build(seg.vectorArena(spec.column), spec, opts);
       });
-      progress.phase = 'loading tuples';
       progress.tuplesDone = arena.rows;
+      if (progress.phase !== 'loading tuples') phase('loading tuples');
       const bytes = await index.serialize();
+      if (ctx.signal?.aborted) throw ctx.signal.reason;
       if (this.dropped.has(spec.oid) || this.engine.segmentFiles(table, segmentId) === null) return;
       await this.engine.addSegmentFiles(table, segmentId, { [annFileName(spec.oid)]: bytes });
       this.stats.builds++;
@@ -170,6 +192,53 @@ export class AnnIndexManager {
   /** DROP TABLE: its segments (and their index files) go with the storage table. */
   forgetTable(table: number): void {
     for (const key of [...this.cache.keys()]) if (key.startsWith(`${table}/`)) this.cache.delete(key);
+  }
+
+  /**
+   * The transaction `owner` ended. Committed: its indexes are the catalog's now. Rolled back
+   * (or `keep` given: ROLLBACK TO a savepoint, `keep` = the OIDs still in its catalog): the
+   * files of the indexes it built that are gone are removed, and their cached graphs forgotten.
+   */
+  endTransaction(owner: object, committed: boolean, keep?: ReadonlySet<number>): Promise<void> {
+    if (committed) {
+      this.pending.take(owner);
+      return Promise.resolve();
+    }
+    const builds = keep ? this.pending.of(owner).filter(([oid]) => !keep.has(oid)) : this.pending.take(owner);
+    if (builds.length === 0) return Promise.resolve();
+    if (keep) for (const [oid] of builds) this.pending.forget(owner, oid);
+    // Queued after the background builds the transaction's own queries may have queued for
+    // the index (so none writes a file after the removal); idle() waits for it too. Not
+    // marked dropped: the catalog hands the OID out again to the next CREATE INDEX.
+    const done = this.background.then(async () => {
+      for (const [oid, table] of builds) await this.dropIndex(table, oid, { rebuilding: true });
+    });
+    this.background = done.catch((e: unknown) => {
+      this.lastError = e;
+    });
+    const settled = this.background;
+    for (const [oid] of builds) this.removals.set(oid, settled);
+    void settled.then(() => {
+      for (const [oid] of builds) if (this.removals.get(oid) === settled) this.removals.delete(oid);
+    });
+    return settled;
+  }
+
+  /**
+   * Removes `ann.<oid>` files that no index owns: not in `committedIndexes()` (read at the
+   * moment the files are listed) nor built by an open transaction. Startup and CHECKPOINT.
+   */
+  collectOrphans(committedIndexes: () => ReadonlySet<number>): Promise<number> {
+    const run = this.background.then(() => {
+      const keep = new Set([...committedIndexes(), ...this.pending.oids()]);
+      return removeOrphanAnnFiles(this.engine, keep);
+    }).catch((e: unknown) => {
+      // Closed underneath (tests, shutdown): the next startup collects them.
+      this.lastError = e;
+      return 0;
+    });
+    this.background = run.then(() => undefined);
+    return run;
   }
 
   /** Waits for queued background builds (tests, shutdown). */

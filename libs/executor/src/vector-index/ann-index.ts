@@ -8,6 +8,7 @@
 //   query ──▶ manager.segmentIndex(seg) ──▶ cached | adapter.open(readSegmentFile) | none yet
 //             (none: the segment is searched exactly while a background build runs)
 import type { VectorArena } from '@vecgres/storage';
+import type { AnnOwnedSource } from './ann-owned-index';
 
 export type AnnAm = 'hnsw' | 'ivfflat';
 
@@ -27,6 +28,8 @@ export interface AnnIndexSpec {
   m: number;
   efConstruction: number;
   lists: number;
+  /** An index owning its vectors (halfvec / bit / expression key): built from `owned.load`. */
+  owned?: AnnOwnedSource;
 }
 
 /** The session's pgvector search parameters (GUCs) at the time of the query. */
@@ -75,6 +78,8 @@ export interface AnnBuildOptions {
   stop?: Int32Array;
   /** (rows done, rows total) while the build runs. */
   onProgress?: (done: number, total: number) => void;
+  /** A new pg_stat_progress_create_index phase (pgvector's names: `loading tuples`, ...). */
+  onPhase?: (phase: string) => void;
 }
 
 export interface AnnAdapter {

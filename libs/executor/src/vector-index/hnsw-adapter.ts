@@ -19,12 +19,19 @@ class HnswSegmentIndex implements AnnSegmentIndex {
   async search(req: AnnSearchRequest): Promise<AnnSearchResult> {
     const { arena, query, k, allow, settings } = req;
     if (k <= 0 || req.allowed === 0) return { positions: new Uint32Array(0), dists: new Float32Array(0) };
+    // Every arena row admitted (vector-top-k-allow.ts): the unfiltered native search, no bitmap.
+    const filter = req.allowed >= arena.rows ? {} : { allow };
     if (settings.iterativeScan === 'off') {
-      const top = await this.index.search(arena, query, 1, k, { ef: Math.max(settings.efSearch, k), allow, stop: req.stop });
+      const ef = Math.max(settings.efSearch, k);
+      // Bounded work (ARCHITECTURE.md: only O(n) work is async): a sublinear HNSW search with
+      // k, ef <= 1000 runs on the event loop, saving the threadpool round trip per query.
+      const top = HnswIndex.syncSearchable(k, ef)
+        ? this.index.searchSync(arena, query, k, { ef, ...filter })
+        : await this.index.search(arena, query, 1, k, { ef, ...filter, stop: req.stop });
       const n = top.counts[0];
       return { positions: top.ids.slice(0, n), dists: top.dists.slice(0, n) };
     }
-    const scan = this.index.scan(arena, query, { ef: settings.efSearch, allow, maxVisited: settings.maxScanTuples });
+    const scan = this.index.scan(arena, query, { ef: settings.efSearch, ...filter, maxVisited: settings.maxScanTuples });
     const ids: number[] = [];
     const dists: number[] = [];
     try {
@@ -54,6 +61,7 @@ class HnswSegmentIndex implements AnnSegmentIndex {
 export const hnswAdapter: AnnAdapter = {
   am: 'hnsw',
   async build(arena: VectorArena, spec: AnnIndexSpec, opts: AnnBuildOptions): Promise<AnnSegmentIndex> {
+    opts.onPhase?.('loading tuples');
     const index = await HnswIndex.build(arena, {
       dim: spec.dim, elem: 'f32', metric: spec.metric, m: spec.m, efConstruction: spec.efConstruction,
       ...(opts.stop ? { stop: opts.stop } : {}),

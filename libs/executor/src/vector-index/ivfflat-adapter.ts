@@ -39,6 +39,9 @@ class IvfSegmentIndex implements AnnSegmentIndex {
 export const ivfflatAdapter: AnnAdapter = {
   am: 'ivfflat',
   async build(arena: VectorArena, spec: AnnIndexSpec, opts: AnnBuildOptions): Promise<AnnSegmentIndex> {
+    // IvfFlatIndex.build trains and assigns in one native call: pgvector's `assigning tuples`
+    // is not reported apart; writing the lists out is `loading tuples` (the manager's).
+    opts.onPhase?.('performing k-means');
     const index = await IvfFlatIndex.build(arena, {
       dim: spec.dim, metric: spec.metric, lists: Math.max(1, Math.min(spec.lists, arena.rows)),
       ...(opts.stop ? { stop: opts.stop } : {}),

@@ -29,6 +29,15 @@ export interface VectorTopKIndex {
   opclass: string;
   /** pg_class.reloptions (`m=16`, `lists=100`): the build parameters of segments built lazily. */
   options: string[];
+  /**
+   * Set for an index that owns its vectors (a halfvec / bit column, or an expression key): the
+   * index key over the node's row (evaluated per row at build time) and the element type of
+   * its arena (f16 for halfvec, bits for bit, f32 for vector expressions).
+   */
+  key?: BoundExpr;
+  elem?: 'f32' | 'f16' | 'bits';
+  /** The key's declared dimension (typmod; -1 when unknown: taken from the first value). */
+  dim?: number;
 }
 
 export interface PhysicalVectorTopK {
@@ -39,9 +48,9 @@ export interface PhysicalVectorTopK {
   alias: string;
   /** The table's live columns in attnum order (the node's output row, as a Seq Scan's). */
   columns: ScanColumn[];
-  /** attnum of the vector column ordered by. */
+  /** attnum of the vector column ordered by (0 when the ORDER BY operand is an expression). */
   vectorColumn: number;
-  /** Its position in `columns`. */
+  /** Its position in `columns` (-1 for an expression operand: `index.key` holds it). */
   vectorIndex: number;
   /** The distance operator's impl key (l2_distance, vector_negative_inner_product, ...). */
   metric: string;

@@ -7,7 +7,9 @@
 //   - <op> an operator (not a function call) whose impl key is a distance of the vector
 //     extension (identified by impl key, never by the operator's name text; every one of them
 //     is symmetric, so both argument orders qualify),
-//   - <col> a column of the scanned table (bare, no cast: expression indexes come later),
+//   - <col> a column of the scanned table, or an expression over its columns when an index
+//     owning its vectors has that expression as its key (vector-index-choice.ts): otherwise an
+//     expression operand keeps the Sort,
 //   - <query> a constant, parameter or non-volatile expression without column references or
 //     subqueries (evaluated once per run).
 // Then: Limit -> Project -> VectorTopK, the Sort gone. Anything else (joins, DESC, NULLS
@@ -40,12 +42,27 @@ function isRunConstant(e: BoundExpr): boolean {
   return boundChildren(e).every(isRunConstant);
 }
 
-/** The distance call `e` as (column index, query), or undefined when it is not one. */
-function matchDistance(e: BoundExpr): { call: BoundCall; column: number; query: BoundExpr } | undefined {
+/** True when `e` reads only the current row (no outer rows, aggregates, subqueries or volatile calls). */
+function isRowExpr(e: BoundExpr): boolean {
+  switch (e.kind) {
+    case 'outer': case 'aggRef': case 'windowRef': case 'srfRef': case 'subquery': return false;
+    case 'call': if (e.volatile) return false; break;
+    default: break;
+  }
+  return boundChildren(e).every(isRowExpr);
+}
+
+/**
+ * The distance call `e` as (column index or -1, operand, query), or undefined when it is not
+ * one. An expression operand (column -1) is only usable through an index keyed by it.
+ */
+function matchDistance(e: BoundExpr): { call: BoundCall; column: number; key: BoundExpr; query: BoundExpr } | undefined {
   if (e.kind !== 'call' || e.form !== 'op' || e.args.length !== 2 || !VECTOR_DISTANCE_IMPLS.has(e.impl)) return undefined;
   const [a, b] = e.args;
-  if (a.kind === 'column' && isRunConstant(b)) return { call: e, column: a.index, query: b };
-  if (b.kind === 'column' && isRunConstant(a)) return { call: e, column: b.index, query: a };
+  if (a.kind === 'column' && isRunConstant(b)) return { call: e, column: a.index, key: a, query: b };
+  if (b.kind === 'column' && isRunConstant(a)) return { call: e, column: b.index, key: b, query: a };
+  if (!isRunConstant(a) && isRowExpr(a) && isRunConstant(b)) return { call: e, column: -1, key: a, query: b };
+  if (!isRunConstant(b) && isRowExpr(b) && isRunConstant(a)) return { call: e, column: -1, key: b, query: a };
   return undefined;
 }
 
@@ -61,16 +78,16 @@ export function planVectorTopK(node: PhysicalNode, ctx?: BindContext): PhysicalN
   const scan = project.input;
   if (scan.kind !== 'scan' || scan.rowId) return node;
   const m = matchDistance(project.exprs[key.expr.index]);
-  const col = m ? scan.columns[m.column] : undefined;
-  if (!m || !col) return node;
+  const col = m && m.column >= 0 ? scan.columns[m.column] : undefined;
+  if (!m || (!col && !ctx)) return node;
   const topK: PhysicalVectorTopK = {
     kind: 'vectorTopK',
     table: scan.table,
     tableName: scan.tableName,
     alias: scan.alias,
     columns: scan.columns,
-    vectorColumn: col.attnum,
-    vectorIndex: m.column,
+    vectorColumn: col ? col.attnum : 0,
+    vectorIndex: col ? m.column : -1,
     metric: m.call.impl,
     distance: m.call,
     query: m.query,
@@ -79,7 +96,11 @@ export function planVectorTopK(node: PhysicalNode, ctx?: BindContext): PhysicalN
     ...(scan.filter ? { filter: scan.filter } : {}),
     strategy: 'exact',
   };
-  const index = ctx ? chooseVectorIndex(ctx, { table: scan.table, tableName: scan.tableName, columns: scan.columns, vectorColumn: col.attnum, metric: m.call.impl, filter: scan.filter }) : undefined;
+  const index = ctx ? chooseVectorIndex(ctx, {
+    table: scan.table, tableName: scan.tableName, columns: scan.columns, vectorColumn: col ? col.attnum : 0, key: m.key, metric: m.call.impl, filter: scan.filter,
+  }) : undefined;
+  // An expression operand is a Vector Top-K only through an index keyed by it.
+  if (!col && !index?.key) return node;
   if (index) {
     topK.strategy = index.am;
     topK.index = index;

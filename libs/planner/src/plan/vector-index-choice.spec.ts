@@ -101,9 +101,12 @@ describe('Vector Top-K index choice', () => {
     expect(choice(cat, "SELECT id FROM items WHERE category = 3 ORDER BY emb <-> '[1,2,3]' LIMIT 5")).toBe('ivfflat c_part');
   });
 
-  it('stays exact for payload-stored types (halfvec)', () => {
-    const cat = catalogWith('CREATE INDEX hh ON items USING hnsw (h halfvec_l2_ops)');
-    expect(choice(cat, "SELECT id FROM items ORDER BY h <-> '[1,2,3]' LIMIT 5")).toBe('exact -');
+  it('an hnsw index over a halfvec column owns its vectors (key = the column, elem f16); ivfflat stays exact', () => {
+    const cat = catalogWith('CREATE INDEX hh ON items USING hnsw (h halfvec_l2_ops)', 'CREATE INDEX hc ON items USING ivfflat (h halfvec_cosine_ops)');
+    expect(choice(cat, "SELECT id FROM items ORDER BY h <-> '[1,2,3]' LIMIT 5")).toBe('hnsw hh');
+    const t = topK(cat, "SELECT id FROM items ORDER BY h <-> '[1,2,3]' LIMIT 5");
+    expect(t?.index).toMatchObject({ elem: 'f16', dim: 3, key: { kind: 'column' } });
+    expect(choice(cat, "SELECT id FROM items ORDER BY h <=> '[1,2,3]' LIMIT 5")).toBe('exact -');
     expect(choice(cat, "SELECT id FROM items ORDER BY emb <-> '[1,2,3]' LIMIT 5")).toBe('exact -');
   });
 });
