@@ -17,6 +17,8 @@ import {
   type NativeCore,
   type TopK,
   type VectorArray,
+  HNSW_SYNC_MAX_EF,
+  HNSW_SYNC_MAX_K,
   allocTopK,
   loadNativeCore,
 } from '@vecgres/native-bindings';
@@ -148,6 +150,25 @@ export class HnswIndex {
     const out = options.out ?? allocTopK(nq, k);
     await this.handle.search(native, queries, nq, k, { ef: options.ef, allow: options.allow, stop: options.stop }, out);
     return out;
+  }
+
+  /**
+   * One query's k nearest rows on the calling thread, when the work is bounded (syncSearchable:
+   * k <= 1000, ef <= 1000): an HNSW search is sublinear, so this stays far below an event-loop
+   * tick and avoids search()'s threadpool round trip. Same output as search(arena, query, 1, k).
+   * Anything larger throws: use search().
+   */
+  searchSync(arena: HnswArena, query: VectorArray, k: number, options: Omit<HnswSearchOptions, 'stop'> & { out?: TopK } = {}): TopK {
+    const native = toNativeArena(arena, this.params.elem, this.params.dim);
+    if (options.ef !== undefined) checkInt('ef_search', options.ef, 1, MAX_EF);
+    const out = options.out ?? allocTopK(1, k);
+    this.handle.searchSync(native, query, 1, k, { ef: options.ef, allow: options.allow }, out);
+    return out;
+  }
+
+  /** Whether searchSync accepts (k, ef): the bounded-work rule of ARCHITECTURE.md (only O(n) work is async). */
+  static syncSearchable(k: number, ef: number): boolean {
+    return k <= HNSW_SYNC_MAX_K && ef <= HNSW_SYNC_MAX_EF;
   }
 
   /** A resumable scan from `query` (one packed row); see HnswScan. */

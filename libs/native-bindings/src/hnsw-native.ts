@@ -86,6 +86,21 @@ export interface HnswNativeIndex {
     options: HnswNativeSearchOptions | undefined,
     out: TopK,
   ): Promise<void>;
+  /**
+   * The same search on the calling (JS) thread, for bounded work only: nq <= 1, k <= 1000 and
+   * ef <= 1000 (HNSW_SYNC_MAX_K / HNSW_SYNC_MAX_EF; larger calls throw INVALID_ARGUMENT). An HNSW
+   * search is sublinear (about ef * M distance evaluations), so within these bounds it takes
+   * well under a millisecond and skips the threadpool round trip of search(). No stop flag:
+   * the work is too short to cancel. Throws while an add() is in flight.
+   */
+  searchSync(
+    arena: HnswNativeArena,
+    queries: ArrayBuffer | ArrayBufferView,
+    nq: number,
+    k: number,
+    options: Omit<HnswNativeSearchOptions, 'stop'> | undefined,
+    out: TopK,
+  ): void;
   /** Sync, O(1); throws while an add() is in flight. */
   serializedSize(): number;
   /** Writes the flat graph layout into out (>= serializedSize() bytes). */
@@ -98,6 +113,10 @@ export interface HnswNativeIndex {
   /** Sync: copies the query row and the allow bitmap. */
   scan(query: ArrayBuffer | ArrayBufferView, options?: HnswNativeScanOptions): HnswNativeScan;
 }
+
+/** searchSync's bounds (native addon_hnsw.h kHnswSyncMaxK / kHnswSyncMaxEf): nq = 1 and these. */
+export const HNSW_SYNC_MAX_K = 1000;
+export const HNSW_SYNC_MAX_EF = 1000;
 
 /** The addon's two factories (sync, O(1)). */
 export interface HnswNativeFactories {
@@ -137,6 +156,7 @@ export function wrapHnswIndex(raw: HnswNativeIndex): HnswNativeIndex {
   return {
     add: (arena, from, to, options) => settle(() => raw.add(arena, from, to, options)),
     search: (arena, queries, nq, k, options, out) => settle(() => raw.search(arena, queries, nq, k, options, out)),
+    searchSync: (arena, queries, nq, k, options, out) => sync(() => raw.searchSync(arena, queries, nq, k, options, out)),
     serializedSize: () => sync(() => raw.serializedSize()),
     serialize: (out) => settle(() => raw.serialize(out)),
     progress: () => raw.progress(),

@@ -54,8 +54,8 @@ describe('loader', () => {
     }
   });
 
-  it('returns a fresh wrapper per call over the one cached module', () => {
-    expect(loadNativeCore()).not.toBe(loadNativeCore());
+  it('returns the same wrapper per addon path over the one cached module', () => {
+    expect(loadNativeCore()).toBe(loadNativeCore());
     expect(loadAddon()).toBe(loadAddon());
   });
 });

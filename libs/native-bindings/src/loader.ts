@@ -67,9 +67,20 @@ export function loadAddon(addonPath: string = defaultAddonPath()): NativeAddon {
 }
 
 /**
- * Loads the native core. Cheap after the first call (require caches the module), but returns
- * a new wrapper each time: callers keep the NativeCore they got rather than calling per query.
+ * The NativeCore of each addon path ('' = the default path). A process-wide memo of an
+ * immutable wrapper around a module that require() already holds for the process's lifetime:
+ * building it (path resolution + wrapping every export) cost ~20-100 µs, which hot callers
+ * (one vector query = one segmentTopK) paid per call. Failed loads are not memoized.
  */
+const LOADED_CORES = new Map<string, NativeCore>();
+
+/** Loads the native core: the first call per addon path loads and wraps it, later calls return the same object. */
 export function loadNativeCore(options: LoadNativeCoreOptions = {}): NativeCore {
-  return createNativeCore(loadAddon(options.addonPath));
+  const key = options.addonPath ?? '';
+  let core = LOADED_CORES.get(key);
+  if (core === undefined) {
+    core = createNativeCore(loadAddon(options.addonPath));
+    LOADED_CORES.set(key, core);
+  }
+  return core;
 }

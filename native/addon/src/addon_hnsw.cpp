@@ -88,6 +88,7 @@ Napi::Function AddonHnsw::DefineClass(Napi::Env env) {
   return ObjectWrap<AddonHnsw>::DefineClass(
       env, "HnswIndex",
       {InstanceMethod<&AddonHnsw::Add>("add"), InstanceMethod<&AddonHnsw::Search>("search"),
+       InstanceMethod<&AddonHnsw::SearchSync>("searchSync"),
        InstanceMethod<&AddonHnsw::SerializedSize>("serializedSize"),
        InstanceMethod<&AddonHnsw::Serialize>("serialize"), InstanceMethod<&AddonHnsw::Progress>("progress"),
        InstanceMethod<&AddonHnsw::Stats>("stats"), InstanceMethod<&AddonHnsw::Params>("params"),
@@ -112,6 +113,14 @@ void AddonHnsw::CheckIdle(const char* what) {
 Napi::Value AddonHnsw::Add(const Napi::CallbackInfo& info) { return StartHnswAdd(info, *this); }
 Napi::Value AddonHnsw::Search(const Napi::CallbackInfo& info) { return StartHnswSearch(info, *this); }
 Napi::Value AddonHnsw::Serialize(const Napi::CallbackInfo& info) { return StartHnswSerialize(info, *this); }
+
+Napi::Value AddonHnsw::SearchSync(const Napi::CallbackInfo& info) {
+  return SyncCall(info, [&]() {
+    // A graph being rewritten by add() is never read on the event loop (it would block on it).
+    CheckIdle("searchSync");
+    return RunHnswSearchSync(info, *this);
+  });
+}
 
 Napi::Value AddonHnsw::SerializedSize(const Napi::CallbackInfo& info) {
   return SyncCall(info, [&]() {

@@ -54,6 +54,7 @@ class AddonHnsw : public Napi::ObjectWrap<AddonHnsw> {
  private:
   Napi::Value Add(const Napi::CallbackInfo& info);
   Napi::Value Search(const Napi::CallbackInfo& info);
+  Napi::Value SearchSync(const Napi::CallbackInfo& info);
   Napi::Value SerializedSize(const Napi::CallbackInfo& info);
   Napi::Value Serialize(const Napi::CallbackInfo& info);
   Napi::Value Progress(const Napi::CallbackInfo& info);
@@ -92,6 +93,10 @@ class AddonHnswScan : public Napi::ObjectWrap<AddonHnswScan> {
 // Worker starters (addon_hnsw_workers.cpp).
 Napi::Value StartHnswAdd(const Napi::CallbackInfo& info, AddonHnsw& self);
 Napi::Value StartHnswSearch(const Napi::CallbackInfo& info, AddonHnsw& self);
+// The bounds of searchSync (see RunHnswSearchSync): nq = 1, k and ef at most these.
+constexpr uint64_t kHnswSyncMaxK = 1000;
+constexpr uint64_t kHnswSyncMaxEf = 1000;
+Napi::Value RunHnswSearchSync(const Napi::CallbackInfo& info, AddonHnsw& self);
 Napi::Value StartHnswSerialize(const Napi::CallbackInfo& info, AddonHnsw& self);
 void RegisterHnsw(Napi::Env env, Napi::Object exports);  // addon_hnsw.cpp
 Napi::Value StartHnswScanNext(const Napi::CallbackInfo& info, std::shared_ptr<HnswScanBox> box,

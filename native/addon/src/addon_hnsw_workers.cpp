@@ -112,6 +112,9 @@ class AddonHnswSearchWorker : public AddonPromiseWorker {
     counts_ = reinterpret_cast<uint32_t*>(counts.data);
   }
 
+  // searchSync: the same search on the JS thread (the caller bounded nq, k and ef).
+  void RunNow() { Run(); }
+
  protected:
   void Run() override {
     ThrowIfError(index_->search(vecgres::active_kernels(), arena_.arena, args_, ids_, dists_, counts_));
@@ -203,6 +206,28 @@ Napi::Value StartHnswAdd(const Napi::CallbackInfo& info, AddonHnsw& self) {
 Napi::Value StartHnswSearch(const Napi::CallbackInfo& info, AddonHnsw& self) {
   return Start<AddonHnswSearchWorker>(info, self);
 }
+// searchSync(arena, queries, nq, k, {ef?, allow?}, out): same arguments as search, run on the
+// JS thread. Bounded to nq = 1, k <= kHnswSyncMaxK and ef <= kHnswSyncMaxEf: an HNSW search
+// visits O(ef * M * log n) nodes (sublinear), so this bound keeps one call to tens or hundreds
+// of microseconds, well under an event-loop tick budget, and saves the threadpool hop (queue,
+// wake-up, promise settle: tens of microseconds per query). Larger or batched searches must
+// use the async search. The worker object is only used to parse and pin the arguments (the
+// buffers stay alive for the duration of this call anyway); it is never queued.
+Napi::Value RunHnswSearchSync(const Napi::CallbackInfo& info, AddonHnsw& self) {
+  AddonHnswSearchWorker worker(info.Env(), self);
+  worker.Read(info);
+  const uint64_t nq = ReadInteger(info[2], 0, kMaxQueries, "nq");
+  const uint64_t k = ReadInteger(info[3], 0, kMaxK, "k");
+  const Napi::Object opts = ReadOptions(info[4], info.Env());
+  const uint64_t ef = ReadOptionalInteger(opts, "ef", 1, vecgres::kHnswMaxEf, 40);
+  if (nq > 1 || k > kHnswSyncMaxK || ef > kHnswSyncMaxEf) {
+    ThrowInvalid("searchSync is bounded to nq <= 1, k <= " + std::to_string(kHnswSyncMaxK) + ", ef <= " +
+                 std::to_string(kHnswSyncMaxEf) + " (use search)");
+  }
+  worker.RunNow();
+  return info.Env().Undefined();
+}
+
 Napi::Value StartHnswSerialize(const Napi::CallbackInfo& info, AddonHnsw& self) {
   return Start<AddonHnswSerializeWorker>(info, self);
 }

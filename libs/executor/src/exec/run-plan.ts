@@ -4,6 +4,7 @@
 import type { CodecRegistry } from '@vecgres/pg-types';
 import type { PlannedStatement } from '@vecgres/planner';
 import { buildNode } from '../operators/build-node';
+import { rootVectorTopKNeeds } from '../operators/vector-top-k-columns';
 import type { ModifyCounter } from '../operators/modify';
 import { collect, type Runner } from '../operators/runner';
 import type { ExecContext, Frame, FunctionSessionPart, Row, TableAccess } from './exec-context';
@@ -64,7 +65,7 @@ export function runPlan(plan: PlannedStatement, opts: RunOptions): PlanRun {
     },
   });
   const rootCtx = makeCtx();
-  const root = instrument(plan.root, rootCtx, buildNode(plan.root, rootCtx, counter));
+  const root = instrument(plan.root, rootCtx, buildNode(plan.root, rootCtx, counter, rootVectorTopKNeeds(plan.root, plan.visibleWidth)));
   const width = plan.visibleWidth;
   async function* batches(): AsyncGenerator<Row[]> {
     // Data-modifying WITH queries run once, first, referenced or not.

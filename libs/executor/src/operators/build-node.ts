@@ -24,14 +24,18 @@ import { buildLateralJoin } from './lateral-join';
 import { buildProjectSet } from './project-set';
 import { buildRecursiveUnion, buildWorkTableScan } from './recursive-union';
 import { buildVectorTopK } from './vector-top-k';
+import type { VectorTopKNeeds } from './vector-top-k-columns';
 
-/** Builds the operator tree of `node`; DML nodes add their affected rows to `counter`. */
-export function buildNode(node: PhysicalNode, ctx: ExecContext, counter: ModifyCounter = { rows: 0 }): Runner {
-  return paced(ctx, buildOne(node, ctx, counter));
+/**
+ * Builds the operator tree of `node`; DML nodes add their affected rows to `counter`. `needs`:
+ * the columns each Vector Top-K's consumer reads (vector-top-k-columns.ts); default all.
+ */
+export function buildNode(node: PhysicalNode, ctx: ExecContext, counter: ModifyCounter = { rows: 0 }, needs?: VectorTopKNeeds): Runner {
+  return paced(ctx, buildOne(node, ctx, counter, needs));
 }
 
-function buildOne(node: PhysicalNode, ctx: ExecContext, counter: ModifyCounter): Runner {
-  const build = (n: PhysicalNode, c: ExecContext) => instrument(n, c, buildNode(n, c, counter));
+function buildOne(node: PhysicalNode, ctx: ExecContext, counter: ModifyCounter, needs?: VectorTopKNeeds): Runner {
+  const build = (n: PhysicalNode, c: ExecContext) => instrument(n, c, buildNode(n, c, counter, needs));
   switch (node.kind) {
     case 'scan': return buildScan(node, ctx);
     case 'filter': return buildFilter(node, ctx, build);
@@ -55,6 +59,6 @@ function buildOne(node: PhysicalNode, ctx: ExecContext, counter: ModifyCounter):
     case 'recursiveUnion': return buildRecursiveUnion(node, ctx, build, outputTypes(node.nonRecursive));
     case 'cteScan': return buildCteScan(node, ctx);
     case 'workTableScan': return buildWorkTableScan(node, ctx);
-    case 'vectorTopK': return buildVectorTopK(node, ctx);
+    case 'vectorTopK': return buildVectorTopK(node, ctx, needs?.get(node));
   }
 }

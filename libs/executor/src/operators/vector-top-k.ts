@@ -21,6 +21,8 @@
 // segments without it yet (mutable, or sealed/merged since: built in the background) stay exact.
 // As in pgvector, NULL vectors are never returned by an index scan, and without an iterative
 // scan an HNSW scan returns at most hnsw.ef_search rows.
+// An hnsw index owning its vectors (halfvec / bit column, expression key: the plan's
+// index.key) is searched by vector-index/ann-owned-rank.ts instead.
 import type { PhysicalVectorTopK } from '@vecgres/planner';
 import { segmentTopK, type SegmentMetric, type SegmentReader } from '@vecgres/storage';
 import { BATCH_SIZE, type ExecContext, type Row } from '../exec/exec-context';
@@ -32,6 +34,8 @@ import { filterBatch, type Runner } from './runner';
 import type { AnnIndexSpec, AnnSearchSettings } from '../vector-index/ann-index';
 import { planIndexSpec, segmentIndexOf, type VectorIndexRuntime } from '../vector-index/ann-runtime';
 import { andAllowBitmap } from '../vector-index/ann-allow';
+import { fullAllow } from './vector-top-k-allow';
+import { ownedRank, ownedSpec } from '../vector-index/ann-owned-rank';
 
 /** An index search (strategy hnsw / ivfflat): sealed segments with the index go through it. */
 interface AnnPlan { rt: VectorIndexRuntime; spec: AnnIndexSpec; settings: AnnSearchSettings }
@@ -52,7 +56,8 @@ interface SegmentCandidates {
   nullRows: number[];
 }
 
-interface Candidate { rowId: number; dist: number; row?: Row }
+/** `seg` / `pos`: where a segment candidate is (its row can be read there: vector-source rowAt). */
+interface Candidate { rowId: number; dist: number; row?: Row; seg?: SegmentReader; pos?: number }
 
 function bitsToPositions(bits: Uint8Array, valid: Uint8Array, rows: number, seg: SegmentReader): SegmentCandidates {
   const ids: number[] = [];
@@ -65,7 +70,11 @@ function bitsToPositions(bits: Uint8Array, valid: Uint8Array, rows: number, seg:
   return { seg, ids: Uint32Array.from(ids), nullRows };
 }
 
-export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext): Runner {
+/**
+ * `needs`: the positions of the node's row its consumer reads (the Project above:
+ * vector-top-k-columns.ts); undefined = all.
+ */
+export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, needs?: ReadonlySet<number>): Runner {
   const query = compileExpr(ctx, node.query);
   const limitCount = compileExpr(ctx, node.k);
   const offset = node.offset ? compileExpr(ctx, node.offset) : undefined;
@@ -140,7 +149,8 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext): Run
       const bits = rowBits?.get(seg) ?? seg.visibleBitmap(src.snapshot);
       const index = ann ? await segmentIndexOf(ann.rt, src.storageId, seg, ann.spec) : undefined;
       // The index path needs no candidate list: visible AND filter AND non-NULL as a bitmap.
-      const allow = index ? andAllowBitmap(bits, seg.vectorValidity(col), arenaRows) : undefined;
+      // Every row admitted (no filter, no deleted / invisible / NULL row): hnsw needs no bitmap.
+      const allow = index ? ((index.am === 'hnsw' ? fullAllow(bits, seg.vectorValidity(col), arenaRows) : undefined) ?? andAllowBitmap(bits, seg.vectorValidity(col), arenaRows)) : undefined;
       const c = allow ? { ids: new Uint32Array(0), nullRows: [] } : bitsToPositions(bits, seg.vectorValidity(col), arenaRows, seg);
       // NULL vectors are not in an ANN index (pgvector does not index them).
       if (!ann) nullRows.push(...c.nullRows);
@@ -160,7 +170,7 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext): Run
       } finally {
         flag.release();
       }
-      for (let j = 0; j < top.positions.length; j++) merged.push({ rowId: seg.rowId(top.positions[j]), dist: m.scale(top.dists[j]) });
+      for (let j = 0; j < top.positions.length; j++) merged.push({ rowId: seg.rowId(top.positions[j]), dist: m.scale(top.dists[j]), seg, pos: top.positions[j] });
       await pause();
     }
     const nullExtras: Row[] = [];
@@ -173,7 +183,15 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext): Run
     }
     merged.sort((a, b) => compareDistance(a.dist, b.dist));
     const out: Ranked[] = [];
+    // An index search whose consumer does not read the ordered vector (SELECT id ... ORDER BY
+    // emb <-> q): rows are read in place without their vectors and keep the index's order and
+    // distances (an approximate scan either way); otherwise the scalar operator re-ranks them.
+    const lean = ann !== undefined && needs !== undefined && !needs.has(node.vectorIndex) && !src.ownWrites && src.rowAt !== undefined;
     for (const c of merged.slice(0, k)) {
+      if (lean && c.seg && c.pos !== undefined) {
+        out.push({ row: src.rowAt!(c.seg, c.pos, needs), dist: c.dist });
+        continue;
+      }
       const row = c.row ?? src.get(c.rowId);
       if (row) out.push({ row, dist: distanceOf(distance, row) });
     }
@@ -202,7 +220,9 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext): Run
     const col = src?.storageColumn(node.vectorColumn);
     const m = NATIVE_METRICS[node.metric];
     const rt = ctx.vectorIndexes;
-    const spec = node.index && col && rt ? planIndexSpec(node.index, col) : undefined;
+    // An index owning its vectors (halfvec / bit / expression key): vector-index/ann-owned-rank.ts.
+    const owned = node.index?.key && src && rt ? ownedSpec(ctx, node, src) : undefined;
+    const spec = owned ?? (node.index && col && rt ? planIndexSpec(node.index, col) : undefined);
     const ann = spec && rt ? { rt, spec, settings: rt.settings() } : undefined;
     let k = kAll;
     // pgvector: without an iterative scan an HNSW index scan returns at most ef_search rows.
@@ -210,8 +230,26 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext): Run
     let ranked: Ranked[];
     // The column's declared dimension must still be the storage column's (ALTER COLUMN TYPE to
     // another one moves new values to the payload: row-format.ts).
-    const declared = node.columns[node.vectorIndex].type.typmod;
-    if (src && col && m && declared === col.dim && Number.isFinite(k) && q instanceof Float32Array && q.length === col.dim) {
+    const declared = node.columns[node.vectorIndex]?.type.typmod;
+    const viaOwned = owned && ann && src ? await ownedRank({
+      ctx, node, src, rt: ann.rt, spec: owned, settings: ann.settings, query: q, k, distance, count, pause,
+      ...(filter ? { filter } : {}),
+      withStop: async (f) => {
+        const flag = stopFlag();
+        try {
+          return await f(flag.stop);
+        } catch (e) {
+          const signal = ctx.cancelSignal?.();
+          if (signal?.aborted) throw signal.reason;
+          throw e;
+        } finally {
+          flag.release();
+        }
+      },
+    }) : undefined;
+    if (viaOwned) {
+      ranked = viaOwned;
+    } else if (src && col && m && declared === col.dim && Number.isFinite(k) && q instanceof Float32Array && q.length === col.dim) {
       ranked = await nativeRank(src, col.name, q, k, m, ann);
     } else {
       const rows = src ? src.rows() : ctx.tables.scan(node.table, node.columns);

@@ -71,9 +71,14 @@ export function encodeRow(columns: readonly ScanColumn[], row: Row, codecs: Code
 }
 
 /** Storage payload record -> row values in `columns` order (absent attnums are NULL). */
-export function decodeRow(columns: readonly ScanColumn[], values: Record<string, unknown>, codecs: CodecRegistry = BUILTIN_CODECS): Row {
+export function decodeRow(columns: readonly ScanColumn[], values: Record<string, unknown>, codecs: CodecRegistry = BUILTIN_CODECS, needed?: ReadonlySet<number>): Row {
   const row: Row = new Array(columns.length);
   for (let i = 0; i < columns.length; i++) {
+    // A column the consumer does not read (vector-source.ts rowAt) stays NULL.
+    if (needed && !needed.has(i)) {
+      row[i] = null;
+      continue;
+    }
     const a = columns[i].attnum;
     row[i] = fromStored(values[a] ?? values[overflowKey(a)], columns[i].type.oid, codecs);
   }

@@ -3,7 +3,7 @@
 import { internal } from '@vecgres/errors';
 import type { ScanColumn } from '@vecgres/planner';
 import type { CodecRegistry } from '@vecgres/pg-types';
-import type { ReadView, Transaction, VectorColumnDef } from '@vecgres/storage';
+import { jsonRowCodec, type ReadView, type Transaction, type VectorColumnDef } from '@vecgres/storage';
 import type { Row, TableAccess } from '../exec/exec-context';
 import { CommittedKeyIndexes, TxKeyIndexes } from '../constraints/key-index';
 import { decodeRow, encodeRow } from './row-format';
@@ -13,6 +13,13 @@ const NO_VECTORS: ReadonlyMap<number, number> = new Map();
 
 function vectorDimsOf(cols: readonly VectorColumnDef[]): ReadonlyMap<number, number> {
   return cols.length === 0 ? NO_VECTORS : new Map(cols.map((c) => [Number(c.name), c.dim]));
+}
+
+/** Attnums of the `needed` positions of `columns`. */
+function neededAttnums(columns: readonly ScanColumn[], needed: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  for (const p of needed) if (columns[p]) out.add(columns[p].attnum);
+  return out;
 }
 
 export type StorageIdOf = (tableOid: number) => number | undefined;
@@ -90,6 +97,16 @@ export class TransactionTableAccess implements TableAccess {
       storageColumn: (attnum) => (fresh || !def ? undefined : def.vectorColumns.find((c) => c.name === String(attnum))),
       rows: () => this.scan(table, columns),
       get: (rowId) => this.get(table, rowId, columns),
+      rowAt: (seg, i, needed) => {
+        // The engine's row codec is the JSON one (storage-engine.ts default; ann-owned-rank.ts reads it too).
+        const values = jsonRowCodec.decode(seg.payload(i));
+        const want = needed && neededAttnums(columns, needed);
+        for (const c of def?.vectorColumns ?? []) {
+          if (want && !want.has(Number(c.name))) continue;
+          values[c.name] = seg.vector(c.name, i);
+        }
+        return decodeRow(columns, values, this.codecs, needed);
+      },
     };
   }
 

@@ -22,4 +22,11 @@ export interface VectorSource {
   rows(): Iterable<{ rowId: number; row: Row }>;
   /** One row the transaction sees, by row id. */
   get(rowId: number): Row | null;
+  /**
+   * Row `i` of `seg` (a segment of `segments`, a row the caller knows is visible: a candidate of
+   * its visibility bitmap, and no own writes). `needed`: positions in the node's columns to
+   * decode; the others are NULL, and a storage vector column not needed is not read at all
+   * (each is a read from the segment's vector file).
+   */
+  rowAt?(seg: SegmentReader, i: number, needed?: ReadonlySet<number>): Row;
 }
