@@ -32,7 +32,9 @@ describe('HnswIndex build + search recall', () => {
     const base = convert(fx.base, fx.rows);
     const queries = convert(fx.queries, fx.nq);
     const arena = { kind: 'memory' as const, dim: fx.dim, rows: fx.rows, data: base };
-    const index = await HnswIndex.build(arena, { dim: fx.dim, elem, metric, m: 16, efConstruction: 64, threads: 2 });
+    // One thread and a seed: the graph is reproducible, so the recall asserted is the same every
+    // run (a 2-thread build's recall varies by +-0.02 with the interleaving of inserts).
+    const index = await HnswIndex.build(arena, { dim: fx.dim, elem, metric, m: 16, efConstruction: 64, threads: 1, seed: 11 });
     expect(index.stats()).toMatchObject({ nodes: fx.rows });
     const out = await index.search(arena, queries, fx.nq, K, { ef: 64 });
     // The oracle sees the values the index sees: halves decoded, bits as packed bytes.
