@@ -8,7 +8,7 @@
 //     distance computed in SQL equals a brute-force top-k over the expected rows, and so does
 //     the vector top-k of the `v vector(8)` column (ORDER BY v <-> q LIMIT 10: the VectorTopK
 //     plan over the mutable and the sealed, memory-mapped segments, searching the persisted
-//     hnsw index of the sealed ones; recall 1.0 required at ef_search 100).
+//     hnsw index of the sealed ones; recall 1.0 required at ef_search 10000, above the rows).
 //
 // 20 rounds by default; VECGRES_SOAK=1 runs 100. DURABILITY_SEED=n replays a run.
 import type { Client } from 'pg';
@@ -67,9 +67,12 @@ async function verifyRound(c: Client, round: number, writers: Writer[], outcomes
   }
   // Vector top-k (VectorTopK over the vector(8) column: the hnsw index on sealed segments that
   // have theirs, an exact native scan elsewhere) equals brute force over the rows read back:
-  // the same distances rank by rank (recall 1.0 at ef_search 100 on these small segments), and
-  // each returned row's true distance is the one reported (equal distances: either order).
-  await c.query('SET hnsw.ef_search = 100');
+  // the same distances rank by rank, and each returned row's true distance is the one reported
+  // (equal distances: either order). ef_search 10000 is above every segment's row count here,
+  // so the traversal reaches every connected node and the index must agree with brute force
+  // exactly (at ef_search 100 it usually does, but HNSW is approximate: round 7 of a CI run
+  // missed one neighbour at rank 8).
+  await c.query('SET hnsw.ef_search = 10000');
   const byKey = new Map(all.map((r) => [`${r.w}:${r.id}`, r]));
   for (let q = 0; q < 3; q++) {
     const qv = vector8(rng);
