@@ -4,27 +4,13 @@
 #include <string>
 
 #include "addon_args.h"
+#include "addon_index_io.h"
 #include "addon_errors.h"
 #include "addon_ivf.h"
 
 namespace vecgres_addon {
 namespace {
 
-constexpr uint64_t kMaxQueries = 0xFFFFFFFFull;
-constexpr uint64_t kMaxK = uint64_t{1} << 24;
-
-const volatile int32_t* ReadStop(const Napi::Object& opts, AddonPromiseWorker& worker) {
-  const Napi::Value v = opts.Get("stop");
-  if (v.IsUndefined()) return nullptr;
-  const BufferArg stop = ReadTypedArray(v, napi_int32_array, "stop");
-  if (stop.length < 1) ThrowInvalid("stop must have at least one element");
-  worker.Keep(stop.object);
-  return reinterpret_cast<const volatile int32_t*>(stop.data);
-}
-
-Napi::Object ReadOptions(const Napi::Value& v, Napi::Env env) {
-  return v.IsUndefined() ? Napi::Object::New(env) : ReadObject(v, "options");
-}
 
 size_t RowBytes(const vecgres::IvfIndex& index) { return vecgres::row_bytes(index.params().type, index.params().dim); }
 
@@ -92,45 +78,13 @@ class AddonIvfSearchWorker : public AddonPromiseWorker {
     if (self_.writers().load() > 0) ThrowInvalid("search: the index is being built (await train()/add() first)");
     const size_t rb = RowBytes(*index_);
     arena_ = ReadHnswArena(info[0], rb, *this);
-    const BufferArg queries = ReadBuffer(info[1], napi_float32_array, false, "queries");
-    args_.nq = ReadInteger(info[2], 0, kMaxQueries, "nq");
-    args_.k = ReadInteger(info[3], 0, kMaxK, "k");
-    const size_t qbytes = CheckedMul(args_.nq, rb, "nq * row bytes");
-    if (queries.byte_length < qbytes) {
-      ThrowInvalid("queries has " + std::to_string(queries.byte_length) + " bytes; nq * rowBytes = " +
-                   std::to_string(qbytes) + " needed");
-    }
-    Keep(queries.object);
-    args_.queries = queries.data;
-    const Napi::Object opts = ReadOptions(info[4], info.Env());
+    const Napi::Object opts = ReadSearchIo(info, rb, *this, args_, out_);
     args_.probes = ReadOptionalInteger(opts, "probes", 1, vecgres::kIvfMaxLists, 1);
-    if (!opts.Get("allow").IsUndefined()) {
-      const BufferArg allow = ReadTypedArray(opts.Get("allow"), napi_uint8_array, "allow");
-      Keep(allow.object);
-      args_.allow = allow.data;
-      args_.allow_bits = allow.byte_length * 8;
-    }
-    args_.stop = ReadStop(opts, *this);
-    const Napi::Object out = ReadObject(info[5], "out");
-    const size_t slots = CheckedMul(args_.nq, args_.k, "nq * k");
-    const BufferArg ids = ReadTypedArray(out.Get("ids"), napi_uint32_array, "out.ids");
-    const BufferArg dists = ReadTypedArray(out.Get("dists"), napi_float32_array, "out.dists");
-    const BufferArg counts = ReadTypedArray(out.Get("counts"), napi_uint32_array, "out.counts");
-    if (ids.length < slots || dists.length < slots) {
-      ThrowInvalid("out.ids and out.dists need nq * k = " + std::to_string(slots) + " elements");
-    }
-    if (counts.length < args_.nq) ThrowInvalid("out.counts needs nq = " + std::to_string(args_.nq) + " elements");
-    Keep(ids.object);
-    Keep(dists.object);
-    Keep(counts.object);
-    ids_ = reinterpret_cast<uint32_t*>(ids.data);
-    dists_ = reinterpret_cast<float*>(dists.data);
-    counts_ = reinterpret_cast<uint32_t*>(counts.data);
   }
 
  protected:
   void Run() override {
-    ThrowIfError(index_->search(vecgres::active_kernels(), ToIvfArena(arena_), args_, ids_, dists_, counts_));
+    ThrowIfError(index_->search(vecgres::active_kernels(), ToIvfArena(arena_), args_, out_.ids, out_.dists, out_.counts));
   }
 
  private:
@@ -138,9 +92,7 @@ class AddonIvfSearchWorker : public AddonPromiseWorker {
   std::shared_ptr<vecgres::IvfIndex> index_;
   HnswArenaArg arena_;
   vecgres::IvfSearchArgs args_;
-  uint32_t* ids_ = nullptr;
-  float* dists_ = nullptr;
-  uint32_t* counts_ = nullptr;
+  SearchOut out_;
 };
 
 // serialize(out: Uint8Array of >= serializedSize() bytes)
