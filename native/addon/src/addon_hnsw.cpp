@@ -5,8 +5,8 @@
 
 #include "addon_args.h"
 #include "addon_errors.h"
+#include "addon_index_io.h"
 #include "addon_hnsw.h"
-#include "addon_mapped_file.h"
 #include "addon_register.h"
 
 namespace vecgres_addon {
@@ -60,25 +60,10 @@ Napi::Value HnswCreate(const Napi::CallbackInfo& info) {
 // hnswOpen(source, byteOffset = 0, byteLength = rest): the graph is read in place.
 Napi::Value HnswOpen(const Napi::CallbackInfo& info) {
   return SyncCall(info, [&]() {
-    std::shared_ptr<const vecgres::MappedFile> lease;
-    const uint8_t* base = nullptr;
-    size_t bytes = 0;
-    napi_value source = nullptr;
-    if (AcquireMappedFile(info[0], &lease)) {
-      base = lease->data();
-      bytes = lease->size();
-    } else {
-      const BufferArg buf = ReadBuffer(info[0], napi_uint8_array, false, "source");
-      base = buf.data;
-      bytes = buf.byte_length;
-      source = buf.object;
-    }
-    const size_t offset = info[1].IsUndefined() ? 0 : ReadInteger(info[1], 0, kMaxSafe, "byteOffset");
-    if (offset > bytes) ThrowInvalid("byteOffset is past the end of the source");
-    const size_t length = info[2].IsUndefined() ? bytes - offset : ReadInteger(info[2], 0, bytes - offset, "byteLength");
+    IndexSource src = ReadIndexSource(info);
     std::unique_ptr<vecgres::HnswIndex> index;
-    ThrowIfError(vecgres::HnswIndex::open(base + offset, length, std::move(lease), &index));
-    return NewIndex(info, HnswInit{std::move(index), source});
+    ThrowIfError(vecgres::HnswIndex::open(src.data, src.length, std::move(src.lease), &index));
+    return NewIndex(info, HnswInit{std::move(index), src.source});
   });
 }
 

@@ -11,16 +11,29 @@
 #include <napi.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "addon_args.h"
 #include "addon_errors.h"
 #include "addon_promise_worker.h"
+#include "vecgres/mapped_file.h"
 
 namespace vecgres_addon {
 
 constexpr uint64_t kMaxQueries = 0xFFFFFFFFull;
 constexpr uint64_t kMaxK = uint64_t{1} << 24;
+
+// The bytes an index opens in place: open(source, byteOffset = 0, byteLength = rest) where
+// source is a MappedFile handle (the index keeps `lease`) or a buffer (the JS wrapper keeps
+// `source` referenced for the index's lifetime).
+struct IndexSource {
+  std::shared_ptr<const vecgres::MappedFile> lease;
+  const uint8_t* data = nullptr;
+  size_t length = 0;
+  napi_value source = nullptr;
+};
+IndexSource ReadIndexSource(const Napi::CallbackInfo& info);
 
 // The options object at `v` (an empty one when undefined).
 Napi::Object ReadOptions(const Napi::Value& v, Napi::Env env);

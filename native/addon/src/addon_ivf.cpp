@@ -6,8 +6,8 @@
 
 #include "addon_args.h"
 #include "addon_errors.h"
+#include "addon_index_io.h"
 #include "addon_ivf.h"
-#include "addon_mapped_file.h"
 
 namespace vecgres_addon {
 namespace {
@@ -72,25 +72,10 @@ Napi::Value IvfCreate(const Napi::CallbackInfo& info) {
 // ivfOpen(source, byteOffset = 0, byteLength = rest): the lists are read in place.
 Napi::Value IvfOpen(const Napi::CallbackInfo& info) {
   return SyncCall(info, [&]() {
-    std::shared_ptr<const vecgres::MappedFile> lease;
-    const uint8_t* base = nullptr;
-    size_t bytes = 0;
-    napi_value source = nullptr;
-    if (AcquireMappedFile(info[0], &lease)) {
-      base = lease->data();
-      bytes = lease->size();
-    } else {
-      const BufferArg buf = ReadBuffer(info[0], napi_uint8_array, false, "source");
-      base = buf.data;
-      bytes = buf.byte_length;
-      source = buf.object;
-    }
-    const size_t offset = info[1].IsUndefined() ? 0 : ReadInteger(info[1], 0, kMaxSafe, "byteOffset");
-    if (offset > bytes) ThrowInvalid("byteOffset is past the end of the source");
-    const size_t length = info[2].IsUndefined() ? bytes - offset : ReadInteger(info[2], 0, bytes - offset, "byteLength");
+    IndexSource src = ReadIndexSource(info);
     std::unique_ptr<vecgres::IvfIndex> index;
-    ThrowIfError(vecgres::IvfIndex::open(base + offset, length, std::move(lease), &index));
-    return NewIndex(info, IvfInit{std::move(index), source});
+    ThrowIfError(vecgres::IvfIndex::open(src.data, src.length, std::move(src.lease), &index));
+    return NewIndex(info, IvfInit{std::move(index), src.source});
   });
 }
 
