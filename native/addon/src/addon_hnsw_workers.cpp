@@ -141,22 +141,13 @@ class AddonHnswScanNextWorker : public AddonPromiseWorker {
   size_t count_ = 0;
 };
 
-template <typename Worker, typename... Extra>
-Napi::Value Start(const Napi::CallbackInfo& info, Extra&&... extra) {
-  return PromiseCall(info, [&]() {
-    auto worker = std::make_unique<Worker>(info.Env(), std::forward<Extra>(extra)...);
-    worker->Read(info);
-    return AddonPromiseWorker::Start(std::move(worker));
-  });
-}
-
 }  // namespace
 
 Napi::Value StartHnswAdd(const Napi::CallbackInfo& info, AddonHnsw& self) {
-  return Start<AddonHnswAddWorker>(info, self);
+  return StartIndexWorker<AddonHnswAddWorker>(info, self);
 }
 Napi::Value StartHnswSearch(const Napi::CallbackInfo& info, AddonHnsw& self) {
-  return Start<AddonHnswSearchWorker>(info, self);
+  return StartIndexWorker<AddonHnswSearchWorker>(info, self);
 }
 // searchSync(arena, queries, nq, k, {ef?, allow?}, out): same arguments as search, run on the
 // JS thread. Bounded to nq = 1, k <= kHnswSyncMaxK and ef <= kHnswSyncMaxEf: an HNSW search
@@ -181,10 +172,10 @@ Napi::Value RunHnswSearchSync(const Napi::CallbackInfo& info, AddonHnsw& self) {
 }
 
 Napi::Value StartHnswSerialize(const Napi::CallbackInfo& info, AddonHnsw& self) {
-  return Start<AddonHnswSerializeWorker>(info, self);
+  return StartIndexWorker<AddonHnswSerializeWorker>(info, self);
 }
 Napi::Value StartHnswScanNext(const Napi::CallbackInfo& info, std::shared_ptr<HnswScanBox> box, size_t row_bytes) {
-  return Start<AddonHnswScanNextWorker>(info, std::move(box), row_bytes);
+  return StartIndexWorker<AddonHnswScanNextWorker>(info, std::move(box), row_bytes);
 }
 
 }  // namespace vecgres_addon

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <string>
 
 #include "addon_args.h"
@@ -23,6 +24,17 @@ namespace vecgres_addon {
 
 constexpr uint64_t kMaxQueries = 0xFFFFFFFFull;
 constexpr uint64_t kMaxK = uint64_t{1} << 24;
+
+// Starts an index worker: constructs Worker(env, extra...), lets it Read() and pin its
+// arguments on the JS thread, and queues it on the threadpool; returns its promise.
+template <typename Worker, typename... Extra>
+Napi::Value StartIndexWorker(const Napi::CallbackInfo& info, Extra&&... extra) {
+  return PromiseCall(info, [&]() {
+    auto worker = std::make_unique<Worker>(info.Env(), std::forward<Extra>(extra)...);
+    worker->Read(info);
+    return AddonPromiseWorker::Start(std::move(worker));
+  });
+}
 
 // The bytes an index opens in place: open(source, byteOffset = 0, byteLength = rest) where
 // source is a MappedFile handle (the index keeps `lease`) or a buffer (the JS wrapper keeps

@@ -120,26 +120,17 @@ class AddonIvfSerializeWorker : public AddonPromiseWorker {
   size_t bytes_ = 0;
 };
 
-template <typename Worker, typename... Extra>
-Napi::Value Start(const Napi::CallbackInfo& info, Extra&&... extra) {
-  return PromiseCall(info, [&]() {
-    auto worker = std::make_unique<Worker>(info.Env(), std::forward<Extra>(extra)...);
-    worker->Read(info);
-    return AddonPromiseWorker::Start(std::move(worker));
-  });
-}
-
 }  // namespace
 
 Napi::Value StartIvfTrain(const Napi::CallbackInfo& info, AddonIvf& self) {
-  return Start<AddonIvfWriteWorker>(info, self, true);
+  return StartIndexWorker<AddonIvfWriteWorker>(info, self, true);
 }
 Napi::Value StartIvfAdd(const Napi::CallbackInfo& info, AddonIvf& self) {
-  return Start<AddonIvfWriteWorker>(info, self, false);
+  return StartIndexWorker<AddonIvfWriteWorker>(info, self, false);
 }
-Napi::Value StartIvfSearch(const Napi::CallbackInfo& info, AddonIvf& self) { return Start<AddonIvfSearchWorker>(info, self); }
+Napi::Value StartIvfSearch(const Napi::CallbackInfo& info, AddonIvf& self) { return StartIndexWorker<AddonIvfSearchWorker>(info, self); }
 Napi::Value StartIvfSerialize(const Napi::CallbackInfo& info, AddonIvf& self) {
-  return Start<AddonIvfSerializeWorker>(info, self);
+  return StartIndexWorker<AddonIvfSerializeWorker>(info, self);
 }
 
 }  // namespace vecgres_addon
