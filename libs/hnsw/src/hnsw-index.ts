@@ -2,7 +2,8 @@
 //
 //   build(arena, opts) ──▶ hnswCreate + add(0, rows)   one native worker; insert threads inside
 //   add(arena, from, to)                               incremental insert of new segment rows
-//   search(arena, queries, nq, k, {ef, allow})         batched top-k, struct-of-arrays out
+//   addGroupLinks(arena, groups, {m})                  payload links among each group's nodes
+//   search(arena, queries, nq, k, {ef, allow, twoHop}) batched top-k, struct-of-arrays out
 //   scan(arena, query, {ef, allow})                    resumable scan (hnsw.iterative_scan)
 //   serialize() / open(bytes | {file, byteOffset})     flat layout, opened in place
 //
@@ -29,6 +30,8 @@ import type {
   HnswAddOptions,
   HnswArena,
   HnswBuildOptions,
+  HnswGroupLinkOptions,
+  HnswGroups,
   HnswParams,
   HnswScan,
   HnswScanOptions,
@@ -134,6 +137,29 @@ export class HnswIndex {
   }
 
   /**
+   * Payload links (Qdrant's payload_m): for each group, links among the group's nodes only
+   * (an HNSW-style insertion restricted to the group), stored apart from the graph, so that a
+   * filter selecting a group keeps a connected subgraph. Only filtered searches (with `allow`)
+   * follow them, and only to allowed nodes; the unfiltered search is unchanged. Serialized
+   * with the graph. Calls accumulate (a node's lists from several calls are merged). Runs in
+   * one native worker (groups in parallel inside it; progress() counts the group members
+   * linked so far); nodes added later have no payload links. efConstruction must be >= m.
+   */
+  async addGroupLinks(arena: HnswArena, groups: HnswGroups, options: HnswGroupLinkOptions): Promise<void> {
+    const native = toNativeArena(arena, this.params.elem, this.params.dim);
+    checkInt('payload_m', options.m, 2, 100);
+    if (options.efConstruction !== undefined) checkInt('ef_construction', options.efConstruction, options.m, MAX_EF);
+    if (options.threads !== undefined) checkInt('threads', options.threads, 0, 1024);
+    if (groups.offsets.length < 1) throw invalidParameter('groups.offsets needs groups + 1 >= 1 entries');
+    await this.handle.addGroupLinks(native, groups.positions, groups.offsets, {
+      m: options.m,
+      efConstruction: options.efConstruction,
+      threads: options.threads,
+      stop: options.stop,
+    });
+  }
+
+  /**
    * k nearest rows per query. queries: nq packed rows of the index's element type.
    * Returns (or fills `out`): ids Uint32Array nq*k, dists Float32Array nq*k (nearest first;
    * 0xFFFFFFFF / +Infinity in unused slots), counts Uint32Array nq.
@@ -148,7 +174,14 @@ export class HnswIndex {
     const native = toNativeArena(arena, this.params.elem, this.params.dim);
     if (options.ef !== undefined) checkInt('ef_search', options.ef, 1, MAX_EF);
     const out = options.out ?? allocTopK(nq, k);
-    await this.handle.search(native, queries, nq, k, { ef: options.ef, allow: options.allow, stop: options.stop }, out);
+    await this.handle.search(
+      native,
+      queries,
+      nq,
+      k,
+      { ef: options.ef, allow: options.allow, stop: options.stop, twoHop: options.twoHop },
+      { ...out, distances: options.distances },
+    );
     return out;
   }
 
@@ -162,7 +195,14 @@ export class HnswIndex {
     const native = toNativeArena(arena, this.params.elem, this.params.dim);
     if (options.ef !== undefined) checkInt('ef_search', options.ef, 1, MAX_EF);
     const out = options.out ?? allocTopK(1, k);
-    this.handle.searchSync(native, query, 1, k, { ef: options.ef, allow: options.allow }, out);
+    this.handle.searchSync(
+      native,
+      query,
+      1,
+      k,
+      { ef: options.ef, allow: options.allow, twoHop: options.twoHop },
+      { ...out, distances: options.distances },
+    );
     return out;
   }
 
@@ -187,7 +227,13 @@ export class HnswIndex {
 
   stats(): HnswStats {
     const s = this.handle.stats();
-    return { nodes: s.nodes, levels: s.maxLevel + 1, bytes: s.bytes };
+    return {
+      nodes: s.nodes,
+      levels: s.maxLevel + 1,
+      bytes: s.bytes,
+      payloadLinkBytes: s.payloadLinkBytes,
+      payloadM: s.payloadM,
+    };
   }
 
   /** Rows inserted by the running (or last) add(); cheap, for pg_stat_progress_create_index. */

@@ -4,6 +4,8 @@ export type {
   HnswAddOptions,
   HnswArena,
   HnswBuildOptions,
+  HnswGroupLinkOptions,
+  HnswGroups,
   HnswParams,
   HnswScan,
   HnswScanBatch,

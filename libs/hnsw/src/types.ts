@@ -50,6 +50,47 @@ export interface HnswSearchOptions {
    */
   allow?: Uint8Array;
   stop?: Int32Array;
+  /**
+   * With `allow` only: ACORN-1 two-hop expansion for selective filters. A neighbour that fails
+   * the filter gets no distance; its own neighbours are scanned for allowed nodes instead (up
+   * to 2m scored per expansion), so the walk moves through the filter's subgraph at a cost of
+   * about ef * 2m distances whatever the selectivity. A walk that runs out of candidates is
+   * reseeded with unvisited allowed rows of the bitmap (in id order), so it never returns short
+   * while allowed rows remain and never costs more distances than about the allowed count
+   * plus the 2-hop reads. See the measurements in the NAT report
+   * (issue #7) for when it pays: low selectivity; at high selectivity the plain walk is as good.
+   */
+  twoHop?: boolean;
+  /**
+   * Out: filled with the distance computations per query (Uint32Array, length >= nq), e.g. for
+   * EXPLAIN ANALYZE. Counts the greedy descent and the layer-0 walk.
+   */
+  distances?: Uint32Array;
+}
+
+/**
+ * Groups of nodes to link among themselves (payload links, Qdrant's payload_m): e.g. one group
+ * per value of an indexed column, holding the segment positions of the rows with that value.
+ *   positions: Uint32Array, the groups' node ids concatenated; each group strictly ascending
+ *   offsets:   Uint32Array, groups + 1 entries; group g = positions[offsets[g] .. offsets[g + 1])
+ * Groups may overlap (several columns). Recommended choice (Qdrant's build.rs): link a group
+ * when fullScanRows / 4 < size <= nodes / m * 4; smaller groups are searched exactly by the
+ * planner anyway, larger ones are already connected in the main graph (percolation).
+ */
+export interface HnswGroups {
+  positions: Uint32Array;
+  offsets: Uint32Array;
+}
+
+export interface HnswGroupLinkOptions {
+  /** payload_m in [2, 100]: m links chosen per insert, a node keeps <= 2m per group. */
+  m: number;
+  /** Beam width of the group inserts, in [m, 100000]; default: the index's efConstruction. */
+  efConstruction?: number;
+  /** Threads (one group per thread at a time); default: every hardware thread. */
+  threads?: number;
+  /** Shared stop flag: nonzero cancels (CANCELLED); the links are then left unchanged. */
+  stop?: Int32Array;
 }
 
 export interface HnswScanOptions {
@@ -57,14 +98,24 @@ export interface HnswScanOptions {
   allow?: Uint8Array;
   /** Bound on distance computations (hnsw.max_scan_tuples); default none. */
   maxVisited?: number;
+  /**
+   * With `allow`: the two-hop expansion of HnswSearchOptions.twoHop (failing rows get no
+   * distance, so maxVisited counts allowed rows, plus the entry). Payload links are followed
+   * whenever `allow` is given. Run to the end, the scan still returns every allowed row once.
+   */
+  twoHop?: boolean;
 }
 
 export interface HnswStats {
   nodes: number;
   /** Number of layers (max level + 1; 0 when empty). */
   levels: number;
-  /** Serialized graph size in bytes (the vectors are not part of it). */
+  /** Serialized graph size in bytes (the vectors are not part of it), payload links included. */
   bytes: number;
+  /** Bytes of the payload-link section (0 without payload links). */
+  payloadLinkBytes: number;
+  /** payload_m of the last addGroupLinks (0 = none). */
+  payloadM: number;
 }
 
 /** One batch of a resumable scan: ids (node ids) and dists, nearest first within the batch. */

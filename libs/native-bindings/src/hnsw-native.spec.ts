@@ -77,4 +77,28 @@ describe('native HNSW handles', () => {
     scan.close();
     await expect(scan.next(arena, 1, { ids, dists })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
+
+  it('twoHop, out.distances and addGroupLinks: arguments checked on the JS thread', async () => {
+    const index = core.hnswCreate({ type: 'f32', metric: 'l2sq', dim, m: 4, efConstruction: 8, seed: 5 });
+    await index.add(arena, 0, rows, { threads: 1 });
+    expect(index.stats()).toMatchObject({ payloadLinkBytes: 0, payloadM: 0 });
+    const allow = new Uint8Array(rows / 8).fill(0x11); // rows 0, 4, 8, ...
+    const out = { ...allocTopK(1, 3), distances: new Uint32Array(1) };
+    await index.search(arena, data.subarray(8 * dim, 9 * dim), 1, 3, { allow, twoHop: true }, out);
+    expect(out.ids[0]).toBe(8);
+    expect(out.distances[0]).toBeGreaterThan(0);
+    await expect(
+      index.search(arena, data, 2, 3, {}, { ...allocTopK(2, 3), distances: new Uint32Array(1) }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(
+      index.search(arena, data, 1, 3, { twoHop: 1 as unknown as boolean }, allocTopK(1, 3)),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    const positions = Uint32Array.from({ length: 16 }, (_, i) => i * 4);
+    await index.addGroupLinks(arena, positions, new Uint32Array([0, 16]), { m: 2, threads: 1 });
+    expect(index.stats().payloadM).toBe(2);
+    expect(index.stats().payloadLinkBytes).toBeGreaterThan((rows + 1) * 4);
+    await expect(index.addGroupLinks(arena, positions, new Uint32Array([0, 17]), { m: 2 })).rejects.toBeInstanceOf(
+      NativeError,
+    );
+  });
 });

@@ -44,6 +44,31 @@ export interface HnswNativeSearchOptions {
    */
   allow?: Uint8Array;
   stop?: Int32Array;
+  /**
+   * With `allow` only: ACORN-1 two-hop expansion (a failing neighbour gets no distance; its
+   * neighbours are scanned for allowed nodes instead, up to 2m per expansion). A walk that runs
+   * out of candidates is reseeded from the bitmap, so it never returns short while allowed
+   * nodes remain, and costs at most about the allowed count in distances.
+   */
+  twoHop?: boolean;
+}
+
+/** Caller-allocated search outputs, plus the optional per-query distance counts. */
+export type HnswNativeSearchOut = TopK & {
+  /** Uint32Array >= nq: distance computations per query (greedy descent + layer 0). */
+  distances?: Uint32Array;
+};
+
+/** addGroupLinks options (Qdrant's payload_m). */
+export interface HnswNativeGroupLinkOptions {
+  /** payload_m in [2, 100]: heuristic selection keeps m per insert, a node holds <= 2m per group. */
+  m: number;
+  /** Beam width of the group inserts, in [m, 100000]; default: the index's efConstruction. */
+  efConstruction?: number;
+  /** Threads (groups are built in parallel, each on one thread); default: hardware threads. */
+  threads?: number;
+  /** Shared stop flag polled per node: nonzero -> CANCELLED, links left unchanged. */
+  stop?: Int32Array;
 }
 
 export interface HnswNativeScanOptions {
@@ -51,6 +76,8 @@ export interface HnswNativeScanOptions {
   allow?: Uint8Array;
   /** Stop after computing this many distances (0 / absent: no bound). */
   maxVisited?: number;
+  /** With `allow`: two-hop expansion (no distance for failing nodes; no per-expansion budget). */
+  twoHop?: boolean;
 }
 
 export interface HnswNativeStats {
@@ -60,6 +87,10 @@ export interface HnswNativeStats {
   entryPoint: number | null;
   /** Serialized size in bytes. */
   bytes: number;
+  /** Bytes of the payload-link section (0 without payload links). */
+  payloadLinkBytes: number;
+  /** payload_m of the last addGroupLinks (0 = none). */
+  payloadM: number;
 }
 
 /** A resumable scan; results come in relaxed distance order across next() calls. */
@@ -74,6 +105,18 @@ export interface HnswNativeIndex {
   /** Inserts rows [from, to) (from must equal the node count). */
   add(arena: HnswNativeArena, from: number, to: number, options?: HnswNativeAddOptions): Promise<void>;
   /**
+   * Payload links among the nodes of each group, kept apart from the graph and read by
+   * filtered searches only. positions: Uint32Array, the groups' node ids concatenated (each
+   * group strictly ascending, < node count); offsets: Uint32Array groups + 1, group g is
+   * positions[offsets[g] .. offsets[g + 1]). Merged with the links of earlier calls.
+   */
+  addGroupLinks(
+    arena: HnswNativeArena,
+    positions: Uint32Array,
+    offsets: Uint32Array,
+    options: HnswNativeGroupLinkOptions,
+  ): Promise<void>;
+  /**
    * k nearest per query. queries: nq packed rows of the index's type (bytes >= nq * rowBytes).
    * out: ids Uint32Array nq*k, dists Float32Array nq*k (the metric's value, e.g. squared L2;
    * nearest first; 0xFFFFFFFF / +Infinity in unused slots), counts Uint32Array nq.
@@ -84,7 +127,7 @@ export interface HnswNativeIndex {
     nq: number,
     k: number,
     options: HnswNativeSearchOptions | undefined,
-    out: TopK,
+    out: HnswNativeSearchOut,
   ): Promise<void>;
   /**
    * The same search on the calling (JS) thread, for bounded work only: nq <= 1, k <= 1000 and
@@ -99,7 +142,7 @@ export interface HnswNativeIndex {
     nq: number,
     k: number,
     options: Omit<HnswNativeSearchOptions, 'stop'> | undefined,
-    out: TopK,
+    out: HnswNativeSearchOut,
   ): void;
   /** Sync, O(1); throws while an add() is in flight. */
   serializedSize(): number;
@@ -155,6 +198,8 @@ function wrapScan(raw: HnswNativeScan): HnswNativeScan {
 export function wrapHnswIndex(raw: HnswNativeIndex): HnswNativeIndex {
   return {
     add: (arena, from, to, options) => settle(() => raw.add(arena, from, to, options)),
+    addGroupLinks: (arena, positions, offsets, options) =>
+      settle(() => raw.addGroupLinks(arena, positions, offsets, options)),
     search: (arena, queries, nq, k, options, out) => settle(() => raw.search(arena, queries, nq, k, options, out)),
     searchSync: (arena, queries, nq, k, options, out) => sync(() => raw.searchSync(arena, queries, nq, k, options, out)),
     serializedSize: () => sync(() => raw.serializedSize()),

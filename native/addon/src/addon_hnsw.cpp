@@ -72,7 +72,8 @@ Napi::Value HnswOpen(const Napi::CallbackInfo& info) {
 Napi::Function AddonHnsw::DefineClass(Napi::Env env) {
   return ObjectWrap<AddonHnsw>::DefineClass(
       env, "HnswIndex",
-      {InstanceMethod<&AddonHnsw::Add>("add"), InstanceMethod<&AddonHnsw::Search>("search"),
+      {InstanceMethod<&AddonHnsw::Add>("add"), InstanceMethod<&AddonHnsw::AddGroupLinks>("addGroupLinks"),
+       InstanceMethod<&AddonHnsw::Search>("search"),
        InstanceMethod<&AddonHnsw::SearchSync>("searchSync"),
        InstanceMethod<&AddonHnsw::SerializedSize>("serializedSize"),
        InstanceMethod<&AddonHnsw::Serialize>("serialize"), InstanceMethod<&AddonHnsw::Progress>("progress"),
@@ -96,6 +97,7 @@ void AddonHnsw::CheckIdle(const char* what) {
 }
 
 Napi::Value AddonHnsw::Add(const Napi::CallbackInfo& info) { return StartHnswAdd(info, *this); }
+Napi::Value AddonHnsw::AddGroupLinks(const Napi::CallbackInfo& info) { return StartHnswGroupLinks(info, *this); }
 Napi::Value AddonHnsw::Search(const Napi::CallbackInfo& info) { return StartHnswSearch(info, *this); }
 Napi::Value AddonHnsw::Serialize(const Napi::CallbackInfo& info) { return StartHnswSerialize(info, *this); }
 
@@ -128,6 +130,8 @@ Napi::Value AddonHnsw::Stats(const Napi::CallbackInfo& info) {
     o.Set("entryPoint", s.entry_point == vecgres::kHnswNoNode ? info.Env().Null()
                                                                 : Napi::Number::New(info.Env(), s.entry_point));
     o.Set("bytes", Napi::Number::New(info.Env(), static_cast<double>(s.bytes)));
+    o.Set("payloadLinkBytes", Napi::Number::New(info.Env(), static_cast<double>(s.payload_link_bytes)));
+    o.Set("payloadM", Napi::Number::New(info.Env(), s.payload_m));
     return o;
   });
 }
@@ -144,7 +148,7 @@ Napi::Value AddonHnsw::Params(const Napi::CallbackInfo& info) {
   return o;
 }
 
-// scan(query, {ef?, allow?, maxVisited?}): copies the query row and the allow bitmap.
+// scan(query, {ef?, allow?, maxVisited?, twoHop?}): copies the query row and the allow bitmap.
 Napi::Value AddonHnsw::Scan(const Napi::CallbackInfo& info) {
   return SyncCall(info, [&]() {
     const vecgres::HnswParams& p = index_->params();
@@ -161,8 +165,12 @@ Napi::Value AddonHnsw::Scan(const Napi::CallbackInfo& info) {
       allow = a.data;
       allow_bits = a.byte_length * 8;
     }
+    const Napi::Value two_hop = opts.Get("twoHop");
+    if (!two_hop.IsUndefined() && !two_hop.IsBoolean()) ThrowInvalid("twoHop must be a boolean");
+    const bool use_two_hop = two_hop.IsBoolean() && two_hop.As<Napi::Boolean>().Value();
     auto box = std::make_shared<HnswScanBox>();
-    box->scan = std::make_unique<vecgres::HnswScan>(index_, query.data, ef, allow, allow_bits, max_visited);
+    box->scan = std::make_unique<vecgres::HnswScan>(index_, query.data, ef, allow, allow_bits, max_visited,
+                                                    use_two_hop);
     ScanInit init{std::move(box), rb, info.This()};
     return static_cast<HnswConstructors*>(ctors_)->scan.New({Napi::External<ScanInit>::New(info.Env(), &init)});
   });

@@ -4,10 +4,13 @@
 //   hnswCreate({type, metric, dim, m, efConstruction, seed?})      -> HnswIndex   sync, O(1)
 //   hnswOpen(bytes | MappedFile, byteOffset?, byteLength?)         -> HnswIndex   sync, O(1)
 //   index.add(arena, from, to, {threads?, stop?})                  -> Promise<void>
-//   index.search(arena, queries, nq, k, {ef?, allow?, stop?}, out) -> Promise<void>
+//   index.search(arena, queries, nq, k, {ef?, allow?, stop?, twoHop?}, out) -> Promise<void>
+//     (out: {ids, dists, counts, distances?}; searchSync takes the same arguments)
+//   index.addGroupLinks(arena, positions, offsets, {m, efConstruction?, threads?, stop?})
+//                                                                  -> Promise<void>
 //   index.serializedSize() / index.serialize(out: Uint8Array)      -> number / Promise<void>
 //   index.progress() / index.stats() / index.params()              sync, O(1)
-//   index.scan(query, {ef?, allow?, maxVisited?})                  -> HnswScan    sync
+//   index.scan(query, {ef?, allow?, maxVisited?, twoHop?})                  -> HnswScan    sync
 //   scan.next(arena, n, {ids, dists})                              -> Promise<number>
 //   scan.close()
 // Arena: {data?: ArrayBuffer | TypedArray, file?: MappedFile, byteOffset?, rows, rowStride?}.
@@ -53,6 +56,7 @@ class AddonHnsw : public Napi::ObjectWrap<AddonHnsw> {
 
  private:
   Napi::Value Add(const Napi::CallbackInfo& info);
+  Napi::Value AddGroupLinks(const Napi::CallbackInfo& info);
   Napi::Value Search(const Napi::CallbackInfo& info);
   Napi::Value SearchSync(const Napi::CallbackInfo& info);
   Napi::Value SerializedSize(const Napi::CallbackInfo& info);
@@ -92,6 +96,7 @@ class AddonHnswScan : public Napi::ObjectWrap<AddonHnswScan> {
 
 // Worker starters (addon_hnsw_workers.cpp).
 Napi::Value StartHnswAdd(const Napi::CallbackInfo& info, AddonHnsw& self);
+Napi::Value StartHnswGroupLinks(const Napi::CallbackInfo& info, AddonHnsw& self);
 Napi::Value StartHnswSearch(const Napi::CallbackInfo& info, AddonHnsw& self);
 // The bounds of searchSync (see RunHnswSearchSync): nq = 1, k and ef at most these.
 constexpr uint64_t kHnswSyncMaxK = 1000;

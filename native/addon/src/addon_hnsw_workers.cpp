@@ -16,6 +16,14 @@ size_t RowBytes(const vecgres::HnswIndex& index) {
   return vecgres::row_bytes(index.params().type, index.params().dim);
 }
 
+// options[key]: undefined -> false, else must be a boolean.
+bool ReadOptionalFlag(const Napi::Object& opts, const char* key) {
+  const Napi::Value v = opts.Get(key);
+  if (v.IsUndefined()) return false;
+  if (!v.IsBoolean()) ThrowInvalid(std::string(key) + " must be a boolean (got " + DescribeValue(v) + ")");
+  return v.As<Napi::Boolean>().Value();
+}
+
 // add(arena, from, to, {threads?, stop?})
 class AddonHnswAddWorker : public AddonPromiseWorker {
  public:
@@ -52,7 +60,8 @@ class AddonHnswAddWorker : public AddonPromiseWorker {
   bool counted_ = false;
 };
 
-// search(arena, queries, nq, k, {ef?, allow?, stop?}, out: {ids, dists, counts})
+// search(arena, queries, nq, k, {ef?, allow?, stop?, twoHop?}, out: {ids, dists, counts, distances?})
+// out.distances: optional Uint32Array >= nq, distance computations per query.
 class AddonHnswSearchWorker : public AddonPromiseWorker {
  public:
   AddonHnswSearchWorker(Napi::Env env, AddonHnsw& self)
@@ -64,6 +73,14 @@ class AddonHnswSearchWorker : public AddonPromiseWorker {
     arena_ = ReadHnswArena(info[0], rb, *this);
     const Napi::Object opts = ReadSearchIo(info, rb, *this, args_, out_);
     args_.ef = ReadOptionalInteger(opts, "ef", 1, vecgres::kHnswMaxEf, 40);
+    args_.two_hop = ReadOptionalFlag(opts, "twoHop");
+    const Napi::Value distances = info[5].As<Napi::Object>().Get("distances");
+    if (!distances.IsUndefined()) {
+      const BufferArg d = ReadTypedArray(distances, napi_uint32_array, "out.distances");
+      if (d.length < args_.nq) ThrowInvalid("out.distances needs nq = " + std::to_string(args_.nq) + " elements");
+      Keep(d.object);
+      args_.distances = reinterpret_cast<uint32_t*>(d.data);
+    }
   }
 
   // searchSync: the same search on the JS thread (the caller bounded nq, k and ef).
@@ -79,6 +96,61 @@ class AddonHnswSearchWorker : public AddonPromiseWorker {
   HnswArenaArg arena_;
   vecgres::HnswSearchArgs args_;
   SearchOut out_;
+};
+
+// addGroupLinks(arena, positions: Uint32Array, offsets: Uint32Array (groups + 1),
+//               {m, efConstruction?, threads?, stop?})
+class AddonHnswGroupLinksWorker : public AddonPromiseWorker {
+ public:
+  AddonHnswGroupLinksWorker(Napi::Env env, AddonHnsw& self)
+      : AddonPromiseWorker(env, "vecgres.hnsw.addGroupLinks"), self_(self), index_(self.index()) {}
+  ~AddonHnswGroupLinksWorker() override {
+    if (counted_) self_.writers().fetch_sub(1);
+  }
+
+  void Read(const Napi::CallbackInfo& info) {
+    Keep(info.This().As<Napi::Object>());
+    arena_ = ReadHnswArena(info[0], RowBytes(*index_), *this);
+    const BufferArg positions = ReadTypedArray(info[1], napi_uint32_array, "positions");
+    const BufferArg offsets = ReadTypedArray(info[2], napi_uint32_array, "offsets");
+    if (offsets.length < 1) ThrowInvalid("offsets needs groups + 1 >= 1 elements");
+    const uint32_t* off = reinterpret_cast<const uint32_t*>(offsets.data);
+    groups_ = offsets.length - 1;
+    if (off[groups_] > positions.length) {
+      ThrowInvalid("offsets[groups] = " + std::to_string(off[groups_]) + " exceeds positions.length = " +
+                   std::to_string(positions.length));
+    }
+    Keep(positions.object);
+    Keep(offsets.object);
+    positions_ = reinterpret_cast<const uint32_t*>(positions.data);
+    offsets_ = off;
+    const Napi::Object opts = ReadObject(info[3], "options");
+    params_.m = static_cast<uint32_t>(ReadInteger(opts.Get("m"), 2, vecgres::kHnswMaxM, "m"));
+    params_.ef_construction =
+        static_cast<uint32_t>(ReadOptionalInteger(opts, "efConstruction", params_.m, vecgres::kHnswMaxEf, 0));
+    threads_ = static_cast<unsigned>(ReadOptionalInteger(opts, "threads", 0, 1024, 0));
+    stop_ = ReadStop(opts, *this);
+    self_.writers().fetch_add(1);
+    counted_ = true;
+  }
+
+ protected:
+  void Run() override {
+    ThrowIfError(index_->add_group_links(vecgres::active_kernels(), arena_.arena, positions_, offsets_, groups_,
+                                         params_, threads_, stop_));
+  }
+
+ private:
+  AddonHnsw& self_;
+  std::shared_ptr<vecgres::HnswIndex> index_;
+  HnswArenaArg arena_;
+  const uint32_t* positions_ = nullptr;
+  const uint32_t* offsets_ = nullptr;
+  size_t groups_ = 0;
+  vecgres::HnswGroupLinkParams params_;
+  unsigned threads_ = 0;
+  const volatile int32_t* stop_ = nullptr;
+  bool counted_ = false;
 };
 
 // serialize(out: Uint8Array of >= serializedSize() bytes)
@@ -145,6 +217,9 @@ class AddonHnswScanNextWorker : public AddonPromiseWorker {
 
 Napi::Value StartHnswAdd(const Napi::CallbackInfo& info, AddonHnsw& self) {
   return StartIndexWorker<AddonHnswAddWorker>(info, self);
+}
+Napi::Value StartHnswGroupLinks(const Napi::CallbackInfo& info, AddonHnsw& self) {
+  return StartIndexWorker<AddonHnswGroupLinksWorker>(info, self);
 }
 Napi::Value StartHnswSearch(const Napi::CallbackInfo& info, AddonHnsw& self) {
   return StartIndexWorker<AddonHnswSearchWorker>(info, self);

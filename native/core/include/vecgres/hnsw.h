@@ -13,12 +13,20 @@
 //   upper    uint32[...]                   per node: levels[i] blocks [count, id_0..id_{m-1}]
 //                                          for layers 1..levels[i]
 //   norms    float[n]                      cosine only: 1 / |row| (0 for a zero vector)
+//   payload links (optional, add_group_links): a SEPARATE layer-0 adjacency, CSR
+//     p_off  uint32[pn + 1]                node i's payload links are p_ids[p_off[i] .. p_off[i+1])
+//     p_ids  uint32[p_off[pn]]             (pn = nodes when the links were built; later nodes
+//                                          have none). Links only join nodes of one group (rows
+//                                          sharing a payload value), so a filter on that value
+//                                          keeps a connected subgraph (Qdrant's payload_m).
+//     Only FILTERED searches read them: the unfiltered loop is untouched.
 // Deleted rows are never unlinked: searches pass an `allow` bitmap that excludes them (and
 // invisible or filtered rows) from the RESULTS while the traversal still walks through them,
 // so the graph stays navigable. Segments are immutable once sealed and a merge makes a new
 // segment whose graph is rebuilt, so no in-place repair of links is needed.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -116,6 +124,18 @@ struct HnswSearchArgs {
   const uint8_t* allow = nullptr; // optional bitmap over node ids, LSB-first; bit clear = excluded
   size_t allow_bits = 0;          // bits in `allow` (nodes past it count as excluded)
   const volatile int32_t* stop = nullptr;
+  // Filtered searches only: ACORN-1 style two-hop expansion. A neighbour that fails the filter
+  // gets no distance; its own neighbours (the 2-hop set) are scanned for allowed, unvisited
+  // nodes instead, within budgets that grow as the filter gets sparser (Lucene's rules; see
+  // hnsw_search_two_hop.cpp). Only allowed nodes become candidates.
+  bool two_hop = false;
+  uint32_t* distances = nullptr;  // optional out: uint32[nq], distance computations per query
+};
+
+// add_group_links() options: links among the nodes of each group (Qdrant's payload_m).
+struct HnswGroupLinkParams {
+  uint32_t m = 16;                // payload_m: heuristic selection keeps m, a node holds <= 2m
+  uint32_t ef_construction = 0;   // 0 = the index's ef_construction
 };
 
 struct HnswStats {
@@ -123,6 +143,8 @@ struct HnswStats {
   int32_t max_level = -1;   // -1 when empty
   uint32_t entry_point = kHnswNoNode;
   uint64_t bytes = 0;       // graph bytes (the serialized size)
+  uint64_t payload_link_bytes = 0;  // bytes of the payload-link section (0 without one)
+  uint32_t payload_m = 0;           // m of the last add_group_links() (0 = none)
 };
 
 class VisitedPool;
@@ -158,6 +180,19 @@ class HnswIndex {
   Status search(const KernelTable& kt, const HnswArena& arena, const HnswSearchArgs& args,
                 uint32_t* ids, float* dists, uint32_t* counts) const;
 
+  // Payload links (see the layout above): for every group, an HNSW-style insertion of the
+  // group's nodes restricted to the group (beam search among the group's nodes linked so far,
+  // heuristic selection of m, mutual links pruned to 2m), stored apart from the graph and
+  // merged with links of earlier calls (groups may overlap: a node's lists are concatenated).
+  //   positions: uint32[offsets[groups]]  node ids, each group strictly ascending, < nodes()
+  //   offsets:   uint32[groups + 1]       group g = positions[offsets[g] .. offsets[g+1])
+  // Groups are built in parallel (threads as in add(); each group on one thread, so the result
+  // does not depend on the thread count). Polls `stop` per node; cancelled leaves the links
+  // unchanged (kCancelled).
+  Status add_group_links(const KernelTable& kt, const HnswArena& arena, const uint32_t* positions,
+                         const uint32_t* offsets, size_t groups, const HnswGroupLinkParams& p, unsigned threads,
+                         const volatile int32_t* stop);
+
   size_t serialized_size() const;
   // Writes the flat layout into out[0, serialized_size()).
   Status serialize(uint8_t* out, size_t bytes) const;
@@ -188,11 +223,19 @@ class HnswIndex {
   void grow(uint32_t to);
   void refresh_views();
   uint32_t greedy_descend(const DistanceComputer& dc, const HnswQuery& q, uint32_t ep, int from_level,
-                          int to_level) const;
+                          int to_level, size_t* ndist = nullptr) const;
   template <bool kFilter>
   size_t search_one(const DistanceComputer& dc, const HnswQuery& q, size_t k, size_t ef,
                     const uint8_t* allow, size_t allow_bits, MaxHeap& top, MinHeap& cand, uint32_t* ids,
-                    float* dists) const;
+                    float* dists, size_t* ndist) const;
+  size_t search_two_hop(const DistanceComputer& dc, const HnswQuery& q, size_t k, size_t ef,
+                        const uint8_t* allow, size_t allow_bits, double ratio, MaxHeap& top, MinHeap& cand,
+                        std::vector<uint32_t>& scratch, uint32_t* ids, float* dists, size_t* ndist) const;
+  // Payload links of node i (call only for i < pn_). Iterate with `<`: the offsets of an opened
+  // file are not checked one by one (open is O(1)), so a damaged list reads as empty or is
+  // clamped to the section instead of running out of bounds.
+  const uint32_t* plinks_begin(uint32_t i) const { return p_ids_ + std::min<uint64_t>(p_off_[i], p_words_); }
+  const uint32_t* plinks_end(uint32_t i) const { return p_ids_ + std::min<uint64_t>(p_off_[i + 1], p_words_); }
 
   HnswParams params_;
   uint32_t s0_ = 0;  // layer-0 stride in uint32 (1 + 2m)
@@ -209,6 +252,11 @@ class HnswIndex {
   uint32_t* upper_ = nullptr;
   size_t upper_words_ = 0;
   const float* norms_ = nullptr;  // cosine only: 1 / |row| per node
+  uint32_t pn_ = 0;                // nodes covered by the payload links (0 = none)
+  uint32_t payload_m_ = 0;
+  uint64_t p_words_ = 0;           // entries of p_ids_
+  const uint32_t* p_off_ = nullptr;
+  const uint32_t* p_ids_ = nullptr;
 
   // Owned storage (empty while the index reads an opened buffer).
   bool owned_ = true;
@@ -217,6 +265,8 @@ class HnswIndex {
   std::vector<uint32_t> own_up_off_;
   std::vector<uint32_t> own_upper_;
   std::vector<float> own_norms_;
+  std::vector<uint32_t> own_p_off_;
+  std::vector<uint32_t> own_p_ids_;
   std::shared_ptr<const void> keepalive_;
 
   std::mt19937_64 rng_;
@@ -234,8 +284,11 @@ class HnswScan {
  public:
   // `query` is copied; `allow` (allow_bits bits) is copied when given. O(row + allow) and takes
   // no lock: the node count is fixed at the first next().
+  // two_hop (with allow only): a failing neighbour gets no distance; its neighbours are looked
+  // through for allowed ones instead (all of them: the scan is resumable, so no budget), and
+  // the final sweep seeds allowed nodes only. With allow, payload links are followed too.
   HnswScan(std::shared_ptr<const HnswIndex> index, const void* query, size_t ef,
-           const uint8_t* allow, size_t allow_bits, uint64_t max_visited);
+           const uint8_t* allow, size_t allow_bits, uint64_t max_visited, bool two_hop = false);
   ~HnswScan();
 
   // Up to n more results into ids[0..) / dists[0..); *count = how many (0 = exhausted).

@@ -59,24 +59,8 @@ struct HnswIndex::Builder {
     }
   }
 
-  // hnswlib's getNeighborsByHeuristic2: keep a candidate only if it is nearer to the base than
-  // to every neighbour kept so far. `sorted` ascending by distance to the base; returns <= m.
   void heuristic(std::vector<DistNode>& sorted, size_t m) {
-    if (sorted.size() <= m) return;
-    size_t kept = 0;
-    for (size_t i = 0; i < sorted.size() && kept < m; ++i) {
-      const DistNode e = sorted[i];
-      const HnswQuery eq = dc.query_row(e.second);
-      bool good = true;
-      for (size_t r = 0; r < kept; ++r) {
-        if (dc(eq, sorted[r].second) < e.first) {
-          good = false;
-          break;
-        }
-      }
-      if (good) sorted[kept++] = e;
-    }
-    sorted.resize(kept);
+    select_heuristic(dc, sorted, m, [](uint32_t i) { return i; });
   }
 
   // Links node i to its selected neighbours at `level` and back; returns the nearest selected.

@@ -111,6 +111,10 @@ void HnswIndex::refresh_views() {
   upper_ = own_upper_.data();
   upper_words_ = own_upper_.size();
   norms_ = params_.metric == Metric::kCosine ? own_norms_.data() : nullptr;
+  pn_ = own_p_off_.empty() ? 0 : static_cast<uint32_t>(own_p_off_.size() - 1);
+  p_off_ = own_p_off_.empty() ? nullptr : own_p_off_.data();
+  p_ids_ = own_p_ids_.data();
+  p_words_ = own_p_ids_.size();
 }
 
 // Copies an opened (read-only) graph into owned vectors before the first insert.
@@ -121,6 +125,10 @@ void HnswIndex::materialize() {
   own_up_off_.assign(up_off_, up_off_ + n_);
   own_upper_.assign(upper_, upper_ + upper_words_);
   if (norms_ != nullptr) own_norms_.assign(norms_, norms_ + n_);
+  if (pn_ > 0) {
+    own_p_off_.assign(p_off_, p_off_ + pn_ + 1);
+    own_p_ids_.assign(p_ids_, p_ids_ + p_words_);
+  }
   owned_ = true;
   keepalive_.reset();
   refresh_views();
@@ -156,12 +164,15 @@ HnswStats HnswIndex::stats() const {
   s.max_level = max_level_;
   s.entry_point = entry_;
   s.bytes = serialized_size();
+  s.payload_link_bytes = pn_ > 0 ? (uint64_t{pn_} + 1) * 4 + p_words_ * 4 : 0;
+  s.payload_m = payload_m_;
   return s;
 }
 
 uint32_t HnswIndex::greedy_descend(const DistanceComputer& dc, const HnswQuery& q, uint32_t ep, int from_level,
-                                   int to_level) const {
+                                   int to_level, size_t* ndist) const {
   float best = dc(q, ep);
+  size_t nd = 1;
   for (int level = from_level; level > to_level; --level) {
     bool changed = true;
     while (changed) {
@@ -172,6 +183,7 @@ uint32_t HnswIndex::greedy_descend(const DistanceComputer& dc, const HnswQuery& 
         const uint32_t v = l[j];
         if (v >= n_) continue;  // defensive: a damaged graph never reads out of bounds
         const float d = dc(q, v);
+        ++nd;
         if (d < best) {
           best = d;
           ep = v;
@@ -180,6 +192,7 @@ uint32_t HnswIndex::greedy_descend(const DistanceComputer& dc, const HnswQuery& 
       }
     }
   }
+  if (ndist != nullptr) *ndist += nd;
   return ep;
 }
 

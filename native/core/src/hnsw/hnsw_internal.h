@@ -34,6 +34,7 @@ struct VisitedList {
     tags[i] = epoch;
     return false;
   }
+  void clear(uint32_t i) { tags[i] = 0; }
   void prefetch(uint32_t i) const {
 #if defined(__GNUC__)
     __builtin_prefetch(tags.data() + i);
@@ -104,12 +105,40 @@ struct MinHeap {
   void clear() { v.clear(); }
 };
 
+// Pops the nearest min(k, size) of `top` into ids/dists, nearest first; returns how many.
+size_t drain_results(MaxHeap& top, size_t k, uint32_t* ids, float* dists);
+
+// hnswlib's getNeighborsByHeuristic2: keeps a candidate only if it is nearer to the base than
+// to every candidate kept so far. `sorted` ascending by distance to the base; keeps <= m.
+// `row_of` maps a candidate's id to its arena row (identity for graph nodes).
+template <typename RowOf>
+void select_heuristic(const DistanceComputer& dc, std::vector<DistNode>& sorted, size_t m, RowOf row_of) {
+  if (sorted.size() <= m) return;
+  size_t kept = 0;
+  for (size_t i = 0; i < sorted.size() && kept < m; ++i) {
+    const DistNode e = sorted[i];
+    const HnswQuery eq = dc.query_row(row_of(e.second));
+    bool good = true;
+    for (size_t r = 0; r < kept; ++r) {
+      if (dc(eq, row_of(sorted[r].second)) < e.first) {
+        good = false;
+        break;
+      }
+    }
+    if (good) sorted[kept++] = e;
+  }
+  sorted.resize(kept);
+}
+
 // The scan.h table of valid (type, metric) pairs.
 bool hnsw_metric_applies(ElemType type, Metric metric);
 
 // Serialized header (little-endian; see hnsw_serialize.cpp).
 constexpr char kHnswMagic[8] = {'V', 'G', 'H', 'N', 'S', 'W', '0', '1'};
 constexpr uint32_t kHnswFormatVersion = 1;
+// Version 2 = version 1 + a payload-link section (header bytes 112..127); written only when
+// the index has payload links, so graphs without them stay byte-identical to version 1.
+constexpr uint32_t kHnswFormatVersionPayload = 2;
 constexpr size_t kHnswHeaderBytes = 128;
 
 }  // namespace vecgres

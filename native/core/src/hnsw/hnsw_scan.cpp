@@ -9,6 +9,10 @@
 //   frontier empty: unvisited nodes are swept in id order as new seeds, so a scan run to the
 //                  end returns every allowed node exactly once even if some were unreachable.
 // `max_visited` bounds the nodes whose distance is computed (hnsw.max_scan_tuples).
+// With an allow bitmap, payload links to allowed nodes are followed as well; with two_hop, a
+// failing neighbour gets no distance and its own neighbours are looked through for allowed
+// nodes (hnsw_search_two_hop.cpp without the per-expansion budget), and the sweep seeds
+// allowed nodes only.
 #include <cstring>
 #include <limits>
 
@@ -25,8 +29,9 @@ struct HnswScan::State {
   uint64_t max_visited = 0;
   uint32_t n = 0;              // nodes when the scan began (later inserts are not returned)
   bool started = false;
+  bool two_hop = false;
   uint32_t sweep = 0;          // next id the sweep looks at
-  std::vector<uint8_t> visited;
+  std::vector<uint8_t> visited;  // 1 = scored, 2 = failing node whose links were read
   MinHeap frontier;
   MinHeap pending;
 
@@ -36,9 +41,10 @@ struct HnswScan::State {
 };
 
 HnswScan::HnswScan(std::shared_ptr<const HnswIndex> index, const void* query, size_t ef,
-                   const uint8_t* allow, size_t allow_bits, uint64_t max_visited)
+                   const uint8_t* allow, size_t allow_bits, uint64_t max_visited, bool two_hop)
     : index_(std::move(index)), st_(std::make_unique<State>()) {
   State& s = *st_;
+  s.two_hop = two_hop && allow != nullptr;
   const size_t rb = row_bytes(index_->params_.type, index_->params_.dim);
   s.query.assign(static_cast<const uint8_t*>(query), static_cast<const uint8_t*>(query) + rb);
   if (allow != nullptr) {
@@ -90,6 +96,7 @@ Status HnswScan::next(const KernelTable& kt, const HnswArena& arena, size_t n_ou
     if (s.n > 0) visit(ix.greedy_descend(dc, q, ix.entry_, ix.max_level_, 0), nullptr);
   }
 
+  const bool has_allow = s.allow_bits != SIZE_MAX;
   MaxHeap window;
   while (*count < n_out) {
     window.clear();
@@ -100,12 +107,19 @@ Status HnswScan::next(const KernelTable& kt, const HnswArena& arena, size_t n_ou
         break;
       }
       if (s.frontier.empty()) {
-        while (s.sweep < s.n && s.visited[s.sweep]) ++s.sweep;
-        if (s.sweep >= s.n) {
+        // Two-hop walks stay inside the allowed nodes, which may lie anywhere: seed 2m of them
+        // at once (in id order, so spread over the space) rather than one, as the search does.
+        const uint32_t seeds = s.two_hop ? 2 * ix.params_.m : 1;
+        uint32_t seeded = 0;
+        for (; seeded < seeds && visited_count_ < s.max_visited; ++seeded) {
+          while (s.sweep < s.n && (s.visited[s.sweep] || (s.two_hop && !s.allowed(s.sweep)))) ++s.sweep;
+          if (s.sweep >= s.n) break;
+          visit(s.sweep, &window);
+        }
+        if (seeded == 0) {
           more = false;
           break;
         }
-        visit(s.sweep, &window);
         continue;
       }
       const DistNode c = s.frontier.top();
@@ -117,7 +131,22 @@ Status HnswScan::next(const KernelTable& kt, const HnswArena& arena, size_t n_ou
         const uint32_t v = l[j];
         if (v >= s.n || s.visited[v]) continue;
         if (visited_count_ >= s.max_visited) break;
-        visit(v, &window);
+        if (!s.two_hop || s.allowed(v)) {
+          visit(v, &window);
+          continue;
+        }
+        s.visited[v] = 2;
+        const uint32_t* l2 = ix.links0(v);
+        for (uint32_t i = 1; i <= l2[0] && visited_count_ < s.max_visited; ++i) {
+          const uint32_t w = l2[i];
+          if (w < s.n && !s.visited[w] && s.allowed(w)) visit(w, &window);
+        }
+      }
+      if (has_allow && c.second < ix.pn_) {
+        const uint32_t* end = ix.plinks_end(c.second);
+        for (const uint32_t* p = ix.plinks_begin(c.second); p < end && visited_count_ < s.max_visited; ++p) {
+          if (*p < s.n && !s.visited[*p] && s.allowed(*p)) visit(*p, &window);
+        }
       }
     }
     while (*count < n_out && !s.pending.empty()) {

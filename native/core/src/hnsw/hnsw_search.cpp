@@ -2,6 +2,9 @@
 // searchBaseLayerST on layer 0. With an `allow` bitmap the traversal still walks through
 // excluded nodes (so the graph stays navigable) but admits only allowed ones into the results;
 // the filtered variant is a separate instantiation so the unfiltered loop pays nothing for it.
+// Filtered searches also follow the payload links (allowed targets only: those links exist to
+// keep a filter's subgraph connected, the main links already navigate through the rest), and
+// may use the two-hop expansion instead (hnsw_search_two_hop.cpp).
 #include <algorithm>
 #include <limits>
 
@@ -13,13 +16,14 @@ namespace vecgres {
 template <bool kFilter>
 size_t HnswIndex::search_one(const DistanceComputer& dc, const HnswQuery& q, size_t k, size_t ef,
                              const uint8_t* allow, size_t allow_bits, MaxHeap& top, MinHeap& cand,
-                             uint32_t* ids, float* dists) const {
+                             uint32_t* ids, float* dists, size_t* ndist) const {
   VisitedLease visited(*visited_, n_);
   top.clear();
   cand.clear();
 
-  const uint32_t ep = greedy_descend(dc, q, entry_, max_level_, 0);
+  const uint32_t ep = greedy_descend(dc, q, entry_, max_level_, 0, ndist);
   const float d0 = dc(q, ep);
+  size_t nd = 1;
   visited->test_and_set(ep);
   cand.push({d0, ep});
   float lower = std::numeric_limits<float>::infinity();
@@ -27,6 +31,19 @@ size_t HnswIndex::search_one(const DistanceComputer& dc, const HnswQuery& q, siz
     top.push({d0, ep});
     lower = d0;
   }
+  // One neighbour: its distance, and a candidate (and a result if allowed) when it may improve.
+  auto consider = [&](uint32_t v, bool is_allowed) {
+    const float d = dc(q, v);
+    ++nd;
+    if (top.size() < ef || d < lower) {
+      cand.push({d, v});
+      if (is_allowed) {
+        top.push({d, v});
+        if (top.size() > ef) top.pop();
+        lower = top.top().first;
+      }
+    }
+  };
   while (!cand.empty()) {
     const DistNode c = cand.top();
     // Unfiltered: stop once the nearest unexpanded candidate is farther than the ef-th result.
@@ -42,13 +59,15 @@ size_t HnswIndex::search_one(const DistanceComputer& dc, const HnswQuery& q, siz
       const uint32_t v = l[j];
       if (j < cnt && l[j + 1] < n_) dc.prefetch(l[j + 1]);
       if (v >= n_ || visited->test_and_set(v)) continue;
-      const float d = dc(q, v);
-      if (top.size() < ef || d < lower) {
-        cand.push({d, v});
-        if (!kFilter || allowed(allow, allow_bits, v)) {
-          top.push({d, v});
-          if (top.size() > ef) top.pop();
-          lower = top.top().first;
+      consider(v, !kFilter || allowed(allow, allow_bits, v));
+    }
+    if constexpr (kFilter) {
+      if (c.second < pn_) {
+        const uint32_t* end = plinks_end(c.second);
+        for (const uint32_t* p = plinks_begin(c.second); p < end; ++p) {
+          const uint32_t v = *p;
+          if (v >= n_ || !allowed(allow, allow_bits, v) || visited->test_and_set(v)) continue;
+          consider(v, true);
         }
       }
     }
@@ -57,6 +76,11 @@ size_t HnswIndex::search_one(const DistanceComputer& dc, const HnswQuery& q, siz
     if (!cand.empty()) __builtin_prefetch(links0(cand.top().second));
 #endif
   }
+  *ndist += nd;
+  return drain_results(top, k, ids, dists);
+}
+
+size_t drain_results(MaxHeap& top, size_t k, uint32_t* ids, float* dists) {
   while (top.size() > k) top.pop();
   const size_t count = top.size();
   for (size_t r = count; r-- > 0;) {
@@ -85,21 +109,38 @@ Status HnswIndex::search(const KernelTable& kt, const HnswArena& arena, const Hn
   const uint8_t* qs = static_cast<const uint8_t*>(a.queries);
   MaxHeap top;  // reused by every query of the batch
   MinHeap cand;
+  std::vector<uint32_t> scratch;
+  // Two-hop budgets depend on the share of allowed nodes: one popcount per call (n / 8 bytes).
+  double ratio = 0;
+  if (a.allow != nullptr && a.two_hop && n_ > 0) {
+    const size_t bits = std::min<size_t>(a.allow_bits, n_);
+    uint64_t ones = 0;
+    for (size_t b = 0; b < bits / 8; ++b) ones += __builtin_popcount(a.allow[b]);
+    for (size_t i = bits / 8 * 8; i < bits; ++i) ones += allowed(a.allow, a.allow_bits, static_cast<uint32_t>(i));
+    ratio = double(ones) / n_;
+  }
   for (size_t qi = 0; qi < a.nq; ++qi) {
     if (a.stop != nullptr && *a.stop != 0) return Status::cancelled();
     uint32_t* qids = ids + qi * a.k;
     float* qd = dists + qi * a.k;
     size_t count = 0;
+    size_t nd = 0;
     if (n_ > 0 && a.k > 0) {
       const HnswQuery q = dc.query(qs + qi * rb);
-      count = a.allow != nullptr ? search_one<true>(dc, q, a.k, ef, a.allow, a.allow_bits, top, cand, qids, qd)
-                                 : search_one<false>(dc, q, a.k, ef, nullptr, 0, top, cand, qids, qd);
+      if (a.allow == nullptr) {
+        count = search_one<false>(dc, q, a.k, ef, nullptr, 0, top, cand, qids, qd, &nd);
+      } else if (a.two_hop) {
+        count = search_two_hop(dc, q, a.k, ef, a.allow, a.allow_bits, ratio, top, cand, scratch, qids, qd, &nd);
+      } else {
+        count = search_one<true>(dc, q, a.k, ef, a.allow, a.allow_bits, top, cand, qids, qd, &nd);
+      }
     }
     for (size_t r = count; r < a.k; ++r) {
       qids[r] = kHnswNoNode;
       qd[r] = std::numeric_limits<float>::infinity();
     }
     counts[qi] = static_cast<uint32_t>(count);
+    if (a.distances != nullptr) a.distances[qi] = static_cast<uint32_t>(std::min<size_t>(nd, UINT32_MAX));
   }
   return Status::ok();
 }

@@ -17,8 +17,15 @@
 //   88      8     offset of upper    uint32[upper words]
 //   96      8     total bytes
 //   104     8     offset of norms    float32[nodes] (cosine only: 1 / |row|; else 0)
-//   112..127      zero
-// Sections start at 64-byte boundaries (zero padding in between).
+//   112     8     payload-link ids (p_words)  120  4  payload_m   124  4  payload-link nodes (pn)
+//                 (all zero in version 1 and when there are no payload links)
+// Sections start at 64-byte boundaries (zero padding in between). Version 2 adds, after the
+// version-1 sections, when pn > 0:
+//   p_off   uint32[pn + 1]   CSR offsets into p_ids (p_off[0] = 0, p_off[pn] = p_words)
+//   p_ids   uint32[p_words]  payload links (node ids)
+// and "total bytes" includes them. A graph without payload links is written as version 1,
+// byte for byte as before; open() accepts both versions.
+#include <algorithm>
 #include <cstring>
 
 #include "hnsw_internal.h"
@@ -31,12 +38,12 @@ namespace vecgres {
 namespace {
 
 struct Layout {
-  uint64_t levels, l0, up_off, upper, norms, total;
+  uint64_t levels, l0, up_off, upper, norms, p_off, p_ids, total;
 };
 
 uint64_t align64(uint64_t x) { return (x + 63) & ~uint64_t{63}; }
 
-Layout layout_for(uint64_t n, uint64_t s0, uint64_t upper_words, bool norms) {
+Layout layout_for(uint64_t n, uint64_t s0, uint64_t upper_words, bool norms, uint64_t pn, uint64_t p_words) {
   Layout l;
   l.levels = kHnswHeaderBytes;
   l.l0 = align64(l.levels + n);
@@ -47,6 +54,12 @@ Layout layout_for(uint64_t n, uint64_t s0, uint64_t upper_words, bool norms) {
   if (norms) {
     l.norms = align64(l.total);
     l.total = l.norms + n * 4;
+  }
+  l.p_off = l.p_ids = 0;
+  if (pn > 0) {
+    l.p_off = align64(l.total);
+    l.p_ids = align64(l.p_off + (pn + 1) * 4);
+    l.total = l.p_ids + p_words * 4;
   }
   return l;
 }
@@ -66,17 +79,17 @@ T get(const uint8_t* p, size_t off) {
 }  // namespace
 
 size_t HnswIndex::serialized_size() const {
-  return layout_for(n_, s0_, upper_words_, params_.metric == Metric::kCosine).total;
+  return layout_for(n_, s0_, upper_words_, params_.metric == Metric::kCosine, pn_, p_words_).total;
 }
 
 Status HnswIndex::serialize(uint8_t* out, size_t bytes) const {
   std::shared_lock<std::shared_mutex> lock(rw_);
   if (broken_) return Status::invalid("hnsw: the index is unusable after a cancelled build");
-  const Layout l = layout_for(n_, s0_, upper_words_, params_.metric == Metric::kCosine);
+  const Layout l = layout_for(n_, s0_, upper_words_, params_.metric == Metric::kCosine, pn_, p_words_);
   if (out == nullptr || bytes < l.total) return Status::invalid("hnsw: serialize buffer too small");
   std::memset(out, 0, l.total);
   std::memcpy(out, kHnswMagic, 8);
-  put<uint32_t>(out, 8, kHnswFormatVersion);
+  put<uint32_t>(out, 8, pn_ > 0 ? kHnswFormatVersionPayload : kHnswFormatVersion);
   put<uint32_t>(out, 12, kHnswHeaderBytes);
   put<uint32_t>(out, 16, static_cast<uint32_t>(params_.type));
   put<uint32_t>(out, 20, static_cast<uint32_t>(params_.metric));
@@ -94,6 +107,11 @@ Status HnswIndex::serialize(uint8_t* out, size_t bytes) const {
   put<uint64_t>(out, 88, l.upper);
   put<uint64_t>(out, 96, l.total);
   put<uint64_t>(out, 104, l.norms);
+  if (pn_ > 0) {
+    put<uint64_t>(out, 112, p_words_);
+    put<uint32_t>(out, 120, payload_m_);
+    put<uint32_t>(out, 124, pn_);
+  }
   if (n_ > 0) {
     std::memcpy(out + l.levels, levels_, n_);
     std::memcpy(out + l.l0, l0_, size_t(n_) * s0_ * 4);
@@ -101,6 +119,11 @@ Status HnswIndex::serialize(uint8_t* out, size_t bytes) const {
   }
   if (upper_words_ > 0) std::memcpy(out + l.upper, upper_, upper_words_ * 4);
   if (l.norms != 0 && n_ > 0) std::memcpy(out + l.norms, norms_, size_t(n_) * 4);
+  if (pn_ > 0) {
+    // Offsets rebased so that p_off[0] = 0 and p_off[pn] = p_words (clamped as readers see them).
+    for (uint32_t i = 0; i <= pn_; ++i) put<uint32_t>(out, l.p_off + size_t(i) * 4, static_cast<uint32_t>(std::min<uint64_t>(p_off_[i], p_words_)));
+    if (p_words_ > 0) std::memcpy(out + l.p_ids, p_ids_, p_words_ * 4);
+  }
   return Status::ok();
 }
 
@@ -109,7 +132,10 @@ Status HnswIndex::open(const uint8_t* data, size_t bytes, std::shared_ptr<const 
   if (data == nullptr || bytes < kHnswHeaderBytes) return Status::invalid("hnsw: graph file too short");
   if (reinterpret_cast<uintptr_t>(data) % 4 != 0) return Status::invalid("hnsw: graph bytes must be 4-byte aligned");
   if (std::memcmp(data, kHnswMagic, 8) != 0) return Status::invalid("hnsw: not an HNSW graph file (bad magic)");
-  if (get<uint32_t>(data, 8) != kHnswFormatVersion) return Status{StatusCode::kNotSupported, "hnsw: unsupported graph format version"};
+  const uint32_t version = get<uint32_t>(data, 8);
+  if (version != kHnswFormatVersion && version != kHnswFormatVersionPayload) {
+    return Status{StatusCode::kNotSupported, "hnsw: unsupported graph format version"};
+  }
   if (get<uint32_t>(data, 12) != kHnswHeaderBytes) return Status::invalid("hnsw: bad header size");
   HnswParams p;
   const uint32_t type = get<uint32_t>(data, 16), metric = get<uint32_t>(data, 20);
@@ -130,7 +156,15 @@ Status HnswIndex::open(const uint8_t* data, size_t bytes, std::shared_ptr<const 
   const uint32_t entry = get<uint32_t>(data, 52);
   const uint64_t upper_words = get<uint64_t>(data, 56);
   if (upper_words > bytes / 4) return Status::invalid("hnsw: graph file truncated");
-  const Layout l = layout_for(n, index->s0_, upper_words, p.metric == Metric::kCosine);
+  // Version 1 files carry zeros here (the bytes were reserved), so they read as "no links".
+  const uint64_t p_words = version == kHnswFormatVersionPayload ? get<uint64_t>(data, 112) : 0;
+  const uint32_t payload_m = version == kHnswFormatVersionPayload ? get<uint32_t>(data, 120) : 0;
+  const uint32_t pn = version == kHnswFormatVersionPayload ? get<uint32_t>(data, 124) : 0;
+  if (p_words > bytes / 4 || p_words > UINT32_MAX || pn > n) return Status::invalid("hnsw: bad payload-link section");
+  if (version == kHnswFormatVersionPayload && (pn == 0 || payload_m < 2 || payload_m > kHnswMaxM)) {
+    return Status::invalid("hnsw: bad payload-link section");
+  }
+  const Layout l = layout_for(n, index->s0_, upper_words, p.metric == Metric::kCosine, pn, p_words);
   if (get<uint64_t>(data, 64) != l.levels || get<uint64_t>(data, 72) != l.l0 || get<uint64_t>(data, 80) != l.up_off ||
       get<uint64_t>(data, 88) != l.upper || get<uint64_t>(data, 96) != l.total || get<uint64_t>(data, 104) != l.norms) {
     return Status::invalid("hnsw: inconsistent section offsets");
@@ -153,6 +187,14 @@ Status HnswIndex::open(const uint8_t* data, size_t bytes, std::shared_ptr<const 
   ix.upper_ = const_cast<uint32_t*>(reinterpret_cast<const uint32_t*>(data + l.upper));
   ix.upper_words_ = upper_words;
   ix.norms_ = l.norms != 0 ? reinterpret_cast<const float*>(data + l.norms) : nullptr;
+  if (pn > 0) {
+    ix.pn_ = pn;
+    ix.payload_m_ = payload_m;
+    ix.p_words_ = p_words;
+    ix.p_off_ = reinterpret_cast<const uint32_t*>(data + l.p_off);
+    ix.p_ids_ = reinterpret_cast<const uint32_t*>(data + l.p_ids);
+    if (ix.p_off_[0] != 0 || ix.p_off_[pn] != p_words) return Status::invalid("hnsw: bad payload-link offsets");
+  }
   // Continue the level sequence differently from the first build's.
   ix.rng_.seed(p.seed ^ (uint64_t{n} * 0x9E3779B97F4A7C15ull));
   if (n > 0 && ix.levels_[entry] != max_level) return Status::invalid("hnsw: entry point level mismatch");
