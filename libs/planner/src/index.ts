@@ -31,6 +31,7 @@ export type { ModifyTarget } from './plan/physical-modify';
 export { typeOfTableExpr } from './plan/expr-type';
 export { planTableConstraints, planColumnDefault, planColumnRewrite, type ConstraintSet, type ConstrainedTable, type UniqueKeySpec, type CheckSpec, type ForeignKeySpec, type FkAction } from './plan/plan-constraints';
 export type { PhysicalVectorTopK, VectorTopKIndex, VectorTopKStrategy } from './plan/physical-vector-top-k';
+export { payloadIndexRef, payloadIndexesOf, payloadKindsOf, type PayloadIndexKind, type PayloadIndexRef } from './plan/payload-index-choice';
 export { VECTOR_DISTANCE_IMPLS } from './plan/plan-vector-top-k';
 export type { PhysicalWindow, WindowFuncCall, WindowFrameSpec, WindowFrameBound } from './plan/physical-window';
 export type { PhysicalRecursiveUnion, PhysicalWorkTableScan } from './plan/physical-recursive-union';

@@ -23,6 +23,11 @@
 // scan an HNSW scan returns at most hnsw.ef_search rows.
 // An hnsw index owning its vectors (halfvec / bit column, expression key: the plan's
 // index.key) is searched by vector-index/ann-owned-rank.ts instead.
+//
+// A WHERE filter with a leaf a payload index answers (plan node's payloadIndexes; issue #7)
+// skips `candidatesFromRows`: each segment gets candidate bitmaps from its payload indexes and
+// a strategy by their count (exact / hnsw filtered / two-hop / iterative + recheck), in
+// vector-top-k-filtered.ts. Without such a leaf (or with own writes) the rows are evaluated.
 import type { PhysicalVectorTopK } from '@vecgres/planner';
 import { segmentTopK, type SegmentMetric, type SegmentReader } from '@vecgres/storage';
 import { BATCH_SIZE, type ExecContext, type Row } from '../exec/exec-context';
@@ -36,6 +41,9 @@ import { planIndexSpec, segmentIndexOf, type VectorIndexRuntime } from '../vecto
 import { andAllowBitmap } from '../vector-index/ann-allow';
 import { fullAllow } from './vector-top-k-allow';
 import { ownedRank, ownedSpec } from '../vector-index/ann-owned-rank';
+import { analyzeFilter, hasIndexLeaf, resolveFilter } from '../payload-index/filter-tree';
+import { filteredSegmentTopK, type FilteredEnv } from './vector-top-k-filtered';
+import { columnsNeeded } from './vector-top-k-columns';
 
 /** An index search (strategy hnsw / ivfflat): sealed segments with the index go through it. */
 interface AnnPlan { rt: VectorIndexRuntime; spec: AnnIndexSpec; settings: AnnSearchSettings }
@@ -80,6 +88,11 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
   const offset = node.offset ? compileExpr(ctx, node.offset) : undefined;
   const filter = node.filter ? compileExpr(ctx, node.filter) : undefined;
   const distance = compileExpr(ctx, node.distance);
+  // The filter over the table's payload indexes (issue #7): sealed segments get candidate
+  // bitmaps from the indexes instead of decoding every row (vector-top-k-filtered.ts).
+  const filterTree = node.filter && node.payloadIndexes?.length ? analyzeFilter(ctx, node.filter, node.columns, node.payloadIndexes) : undefined;
+  const usesIndexes = filterTree !== undefined && hasIndexLeaf(filterTree);
+  const filterNeeds = node.filter ? columnsNeeded([node.filter]) : undefined;
   const stats = () => (ctx.stats ? statsOf(ctx.stats, node) : undefined);
   /** EXPLAIN ANALYZE: rows examined and distances computed. */
   const count = (scanned: number, distances: number) => {
@@ -90,6 +103,16 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
     s.vector.distances += distances;
   };
   const pause = async () => { await ctx.checkpoint?.(); };
+  /** EXPLAIN ANALYZE: segments per filter strategy and their candidate rows. */
+  const noteStrategy = (strategy: string, candidates: number) => {
+    const s = stats();
+    if (!s) return;
+    s.vector ??= { scanned: 0, distances: 0 };
+    const st = (s.vector.strategies ??= {});
+    const e = (st[strategy] ??= { segments: 0, candidates: 0 });
+    e.segments++;
+    e.candidates += candidates;
+  };
 
   /** Candidates of the filter/own-writes case: per-segment bitmaps from the transaction's rows. */
   async function candidatesFromRows(src: VectorSource, extras: Row[]): Promise<Map<SegmentReader, Uint8Array>> {
@@ -139,12 +162,53 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
     return { stop, release: () => signal.removeEventListener('abort', raise) };
   }
 
+  /** Runs `f` with a stop flag raised on cancel; a canceled scan reports the statement's own 57014. */
+  async function withStop<T>(f: (stop: Int32Array) => Promise<T>): Promise<T> {
+    const flag = stopFlag();
+    try {
+      return await f(flag.stop);
+    } catch (e) {
+      const signal = ctx.cancelSignal?.();
+      if (signal?.aborted) throw signal.reason;
+      throw e;
+    } finally {
+      flag.release();
+    }
+  }
+
+  /** The payload-index path's environment, or undefined when the filter cannot use it here. */
+  async function filteredEnv(src: VectorSource, col: string, q: Float32Array, k: number, m: (typeof NATIVE_METRICS)[string], ann?: AnnPlan): Promise<FilteredEnv | undefined> {
+    // Own writes are not in the segments' bitmaps: the rows() path applies them.
+    if (!usesIndexes || !filterTree || !filter || src.ownWrites || !src.rowAt) return undefined;
+    return {
+      src, column: col, query: q, k, metric: m.metric, tree: await resolveFilter(filterTree), filter,
+      ...(filterNeeds ? { filterNeeds } : {}),
+      ...(ctx.vectorIndexes ? { payload: ctx.vectorIndexes.manager.payload } : {}),
+      refs: node.payloadIndexes ?? [], settings: ann?.settings ?? ctx.vectorIndexes?.settings(), withNulls: !ann,
+      withStop, pause, count,
+      removed: (n: number) => {
+        const st = stats();
+        if (st) st.removed += n;
+      },
+    };
+  }
+
   async function nativeRank(src: VectorSource, col: string, q: Float32Array, k: number, m: (typeof NATIVE_METRICS)[string], ann?: AnnPlan): Promise<Ranked[]> {
     const extras: Row[] = [];
-    const rowBits = filter || src.ownWrites ? await candidatesFromRows(src, extras) : undefined;
+    const env = await filteredEnv(src, col, q, k, m, ann);
+    const rowBits = !env && (filter || src.ownWrites) ? await candidatesFromRows(src, extras) : undefined;
     const merged: Candidate[] = [];
     const nullRows: number[] = [];
     for (const seg of src.segments) {
+      if (env) {
+        const index = ann ? await segmentIndexOf(ann.rt, src.storageId, seg, ann.spec) : undefined;
+        const out = await filteredSegmentTopK(env, seg, index);
+        nullRows.push(...out.nullRows);
+        noteStrategy(out.strategy, out.candidates);
+        for (let j = 0; j < out.positions.length; j++) merged.push({ rowId: seg.rowId(out.positions[j]), dist: m.scale(out.dists[j]), seg, pos: out.positions[j] });
+        await pause();
+        continue;
+      }
       const arenaRows = Math.min(seg.vectorArena(col).rows, seg.rowCount());
       const bits = rowBits?.get(seg) ?? seg.visibleBitmap(src.snapshot);
       const index = ann ? await segmentIndexOf(ann.rt, src.storageId, seg, ann.spec) : undefined;
@@ -161,7 +225,7 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
         top = index && allow
           ? await index.search({ arena: seg.vectorArena(col), query: q, k, allow: allow.bits, allowed: allow.count, settings: ann!.settings, stop: flag.stop })
           : await segmentTopK({ segment: seg, column: col, metric: m.metric, query: q, k, ids: c.ids, stop: flag.stop });
-        if (index) count(0, top.positions.length);
+        if (index) count(0, (top as { distances?: number }).distances ?? top.positions.length);
       } catch (e) {
         // A canceled scan: report the statement's own 57014 (user request / statement timeout).
         const signal = ctx.cancelSignal?.();

@@ -76,6 +76,13 @@ export const VECTOR_SETTINGS: ExtensionSettings = {
       info: { vartype: 'enum', enumVals: IVFFLAT_SCAN },
     },
     int('ivfflat.max_probes', 'Sets the max number of probes for iterative scans', 32768, 1, 32768),
+    // Beyond pgvector (issue #7, Qdrant's planner): a filtered segment whose candidate vectors
+    // take at most this many kB is searched exactly (Qdrant's unit and default).
+    int('vecgres.full_scan_threshold', 'Sets the kB of filtered candidate vectors below which a segment is searched exactly', 10000, 0, INT_MAX),
+    {
+      name: 'vecgres.two_hop_selectivity', description: 'Sets the filter selectivity at or below which filtered HNSW searches expand two hops',
+      boot: '0', normalize: realSetting(0, 1), info: { vartype: 'real', minVal: '0', maxVal: '1' },
+    },
   ],
   reservedPrefixes: ['hnsw', 'ivfflat'],
 };

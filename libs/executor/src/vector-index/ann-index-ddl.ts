@@ -13,7 +13,7 @@
 // exactly (the planner does not choose them).
 import { Catalog, type CatalogNotice, type CatalogState, type IndexRelation } from '@vecgres/catalog';
 import { SQLSTATE, SqlError } from '@vecgres/errors';
-import type { ScanColumn } from '@vecgres/planner';
+import { payloadIndexRef, type ScanColumn } from '@vecgres/planner';
 import type { StorageEngine } from '@vecgres/storage';
 import { type AnnIndexSpec, OPCLASS_METRICS, buildParams } from './ann-index';
 import type { AnnIndexManager } from './ann-index-manager';
@@ -49,7 +49,9 @@ export function annSpecOf(cat: Catalog, oid: number, storageColumns: ReadonlyMap
   const metric = opclass ? OPCLASS_METRICS[opclass] : undefined;
   const dim = storageColumns.get(String(key.attnum));
   if (key.expr || !metric || dim === undefined || (v.am === 'ivfflat' && metric === 'l1')) return undefined;
-  return { oid, am: v.am, column: String(key.attnum), dim, metric, ...buildParams(v.ix.options) };
+  const params = buildParams(v.ix.options);
+  const payloadRefs = params.payloadM > 0 ? cat.indexesOf(v.ix.table).map((x) => payloadIndexRef(cat, x.oid)).filter((r) => r !== undefined) : [];
+  return { oid, am: v.am, column: String(key.attnum), dim, metric, ...params, ...(payloadRefs.length > 0 ? { payloadRefs } : {}) };
 }
 
 /** pgvector's column checks for an hnsw / ivfflat index on a column (not an expression). */
@@ -64,11 +66,30 @@ function checkDimensions(cat: Catalog, ix: IndexRelation, am: string): void {
   }
 }
 
-/** The data side of CREATE INDEX for hnsw / ivfflat; returns its notices. Not a vector index: nothing. */
+/**
+ * The data side of CREATE INDEX of a payload index (planner payload-index-choice.ts): its
+ * structures for every sealed segment the table has now (later ones: built by the first query
+ * that needs them). The mutable rows are not sealed for it (filters evaluate them on rows).
+ */
+async function buildPayloadIndex(host: AnnDdlHost, cat: Catalog, oid: number): Promise<boolean> {
+  const ref = payloadIndexRef(cat, oid);
+  if (!ref) return false;
+  const rel = cat.relation(oid);
+  const table = rel && rel.kind === 'i' ? host.committedStorageId(rel.table) : undefined;
+  if (table === undefined) return true;
+  if (host.build?.owner) host.annIndexes.pending.note(host.build.owner, table, oid);
+  await host.annIndexes.payload.buildTable(table, ref, host.build?.signal);
+  return true;
+}
+
+/** The data side of CREATE INDEX for hnsw / ivfflat (and payload indexes); returns its notices. Other indexes: nothing. */
 export async function buildAnnIndex(host: AnnDdlHost, state: CatalogState, oid: number): Promise<CatalogNotice[]> {
   const cat = new Catalog(state);
   const v = vectorIndex(cat, oid);
-  if (!v) return [];
+  if (!v) {
+    await buildPayloadIndex(host, cat, oid);
+    return [];
+  }
   const { ix, am } = v;
   checkDimensions(cat, ix, am);
   const notices: CatalogNotice[] = [];
@@ -101,15 +122,27 @@ export async function buildAnnIndex(host: AnnDdlHost, state: CatalogState, oid: 
 
 /** DROP INDEX of a vector index (catalog `before` the drop): its segment files go. */
 export async function dropAnnIndex(host: AnnDdlHost, before: CatalogState, oid: number): Promise<void> {
-  const v = vectorIndex(new Catalog(before), oid);
-  if (!v) return;
+  const cat = new Catalog(before);
+  const v = vectorIndex(cat, oid);
+  if (!v) {
+    const rel = cat.relation(oid);
+    if (payloadIndexRef(cat, oid) && rel?.kind === 'i') await host.annIndexes.dropIndex(host.committedStorageId(rel.table), oid);
+    return;
+  }
   await host.annIndexes.dropIndex(host.committedStorageId(v.ix.table), oid);
 }
 
 /** REINDEX of one vector index: its files are removed and built again. */
 export async function reindexAnnIndex(host: AnnDdlHost, state: CatalogState, oid: number): Promise<void> {
-  const v = vectorIndex(new Catalog(state), oid);
-  if (!v) return;
+  const cat = new Catalog(state);
+  const v = vectorIndex(cat, oid);
+  if (!v) {
+    const rel = cat.relation(oid);
+    if (!payloadIndexRef(cat, oid) || rel?.kind !== 'i') return;
+    await host.annIndexes.dropIndex(host.committedStorageId(rel.table), oid, { rebuilding: true });
+    await buildPayloadIndex(host, cat, oid);
+    return;
+  }
   const table = host.committedStorageId(v.ix.table);
   await host.annIndexes.dropIndex(table, oid, { rebuilding: true });
   await buildAnnIndex(host, state, oid);

@@ -14,6 +14,8 @@ import { ivfflatAdapter } from './ivfflat-adapter';
 import { buildOwnedIndex, openOwnedIndex } from './ann-owned-index';
 import { type AnnBuildContext, withStopFlag } from './ann-build-context';
 import { AnnPendingBuilds, removeOrphanAnnFiles } from './ann-orphans';
+import { PayloadIndexManager } from '../payload-index/payload-index-manager';
+import { payloadGroups } from '../payload-index/payload-groups';
 
 /** pg_stat_progress_create_index-like state of a running build. */
 export interface AnnBuildProgress {
@@ -50,8 +52,15 @@ export class AnnIndexManager {
   readonly pending = new AnnPendingBuilds();
   /** Removals of rolled-back indexes' files, by OID (a CREATE INDEX reusing the OID waits). */
   private readonly removals = new Map<number, Promise<void>>();
+  /**
+   * The payload indexes of the same segments (issue #7): they share this manager's transaction
+   * bookkeeping (pending builds, rollback removals, orphan collection by OID).
+   */
+  readonly payload: PayloadIndexManager;
 
-  constructor(private readonly engine: StorageEngine, private readonly adapters: Readonly<Record<AnnAm, AnnAdapter>> = ADAPTERS) {}
+  constructor(private readonly engine: StorageEngine, private readonly adapters: Readonly<Record<AnnAm, AnnAdapter>> = ADAPTERS) {
+    this.payload = new PayloadIndexManager(engine);
+  }
 
   /** Builds in progress (pg_stat_progress_create_index rows). */
   progress(): AnnBuildProgress[] {
@@ -145,8 +154,12 @@ export class AnnIndexManager {
         ctx.debug?.(`${spec.am}: ${name}`);
       };
       phase('initializing');
-      const index = await withStopFlag(ctx.signal, (stop) => {
-        const opts = { ...(stop ? { stop } : {}), onPhase: phase, onProgress: (done: number) => { progress.tuplesDone = done; } };
+      const index = await withStopFlag<AnnSegmentIndex>(ctx.signal, (stop) => {
+        const refs = spec.payloadRefs;
+        const opts = {
+          ...(stop ? { stop } : {}), onPhase: phase, onProgress: (done: number) => { progress.tuplesDone = done; },
+          ...(refs && refs.length > 0 && spec.payloadM ? { groups: () => payloadGroups(this.payload, table, seg, refs, spec.payloadM!) } : {}),
+        };
         return owned ? buildOwnedIndex(owned, spec, opts) : this.adapters[spec.am].build(seg.vectorArena(spec.column), spec, opts);
       });
       progress.tuplesDone = arena.rows;
@@ -166,6 +179,7 @@ export class AnnIndexManager {
 
   /** DROP INDEX / REINDEX: forgets the index and removes its files from every sealed segment of `table`. */
   async dropIndex(table: number | undefined, oid: number, opts: { rebuilding?: boolean } = {}): Promise<void> {
+    await this.payload.dropIndex(table, oid, opts);
     if (!opts.rebuilding) this.dropped.add(oid);
     for (const key of [...this.cache.keys()]) if (key.endsWith(`/${oid}`)) this.cache.delete(key);
     if (table === undefined) return;
@@ -191,6 +205,7 @@ export class AnnIndexManager {
 
   /** DROP TABLE: its segments (and their index files) go with the storage table. */
   forgetTable(table: number): void {
+    this.payload.forgetTable(table);
     for (const key of [...this.cache.keys()]) if (key.startsWith(`${table}/`)) this.cache.delete(key);
   }
 
@@ -242,7 +257,8 @@ export class AnnIndexManager {
   }
 
   /** Waits for queued background builds (tests, shutdown). */
-  idle(): Promise<void> {
-    return this.background;
+  async idle(): Promise<void> {
+    await this.background;
+    await this.payload.idle();
   }
 }

@@ -8,6 +8,7 @@
 //   query ──▶ manager.segmentIndex(seg) ──▶ cached | adapter.open(readSegmentFile) | none yet
 //             (none: the segment is searched exactly while a background build runs)
 import type { VectorArena } from '@vecgres/storage';
+import type { PayloadIndexRef } from '@vecgres/planner';
 import type { AnnOwnedSource } from './ann-owned-index';
 
 export type AnnAm = 'hnsw' | 'ivfflat';
@@ -28,6 +29,10 @@ export interface AnnIndexSpec {
   m: number;
   efConstruction: number;
   lists: number;
+  /** hnsw payload_m (beyond pgvector): links among rows sharing a payload value; 0 = none. */
+  payloadM?: number;
+  /** The table's payload indexes (payload_m > 0): their values group the payload links. */
+  payloadRefs?: readonly PayloadIndexRef[];
   /** An index owning its vectors (halfvec / bit / expression key): built from `owned.load`. */
   owned?: AnnOwnedSource;
 }
@@ -35,6 +40,10 @@ export interface AnnIndexSpec {
 /** The session's pgvector search parameters (GUCs) at the time of the query. */
 export interface AnnSearchSettings {
   efSearch: number;
+  /** vecgres.full_scan_threshold (kB of vectors): a filtered segment below it is searched exactly. */
+  fullScanThresholdKb?: number;
+  /** vecgres.two_hop_selectivity: filtered HNSW searches at or below it use two-hop expansion (0: never). */
+  twoHopSelectivity?: number;
   iterativeScan: 'off' | 'relaxed_order' | 'strict_order';
   maxScanTuples: number;
   probes: number;
@@ -58,17 +67,33 @@ export interface AnnSearchRequest {
   allowed: number;
   settings: AnnSearchSettings;
   stop?: Int32Array;
+  /** ACORN-style two-hop expansion over filtered-out neighbours (selective filters; hnsw only). */
+  twoHop?: boolean;
 }
+
+/**
+ * Accepts a batch of candidate positions (Uint32Array, nearest first): a flag per position,
+ * true when the row passes the residual filter (vector-top-k-filtered.ts rechecks rows).
+ */
+export type AnnRecheck = (positions: Uint32Array) => Promise<boolean[]>;
 
 /** Segment row positions and native distances (the metric's own value), nearest first. */
 export interface AnnSearchResult {
   positions: Uint32Array;
   dists: Float32Array;
+  /** Distances the search computed, when the access method counts them. */
+  distances?: number;
 }
 
 export interface AnnSegmentIndex {
   readonly am: AnnAm;
   search(req: AnnSearchRequest): Promise<AnnSearchResult>;
+  /**
+   * An iterative search admitting only rows `recheck` accepts: batches of the resumable scan
+   * are rechecked until `req.k` rows pass or `req.settings.maxScanTuples` rows were visited
+   * (then fewer rows: the caller falls back). Absent: the access method cannot resume.
+   */
+  searchRechecked?(req: AnnSearchRequest, recheck: AnnRecheck): Promise<AnnSearchResult>;
   serialize(): Promise<Uint8Array>;
   /** Serialized size in bytes. */
   bytes(): number;
@@ -76,6 +101,12 @@ export interface AnnSegmentIndex {
 
 export interface AnnBuildOptions {
   stop?: Int32Array;
+  /**
+   * Payload links (hnsw payload_m > 0): groups of segment positions sharing a payload value
+   * (positions: the groups concatenated, each ascending; offsets: groups + 1 entries), added
+   * after the graph build. Computed lazily: only when the adapter links them.
+   */
+  groups?: () => Promise<{ positions: Uint32Array; offsets: Uint32Array } | undefined>;
   /** (rows done, rows total) while the build runs. */
   onProgress?: (done: number, total: number) => void;
   /** A new pg_stat_progress_create_index phase (pgvector's names: `loading tuples`, ...). */
@@ -111,13 +142,13 @@ export const OPCLASS_METRICS: Readonly<Record<string, AnnMetric>> = {
 };
 
 /** reloptions (`m=16`) -> the build parameters, with pgvector's defaults. */
-export function buildParams(options: readonly string[]): { m: number; efConstruction: number; lists: number } {
+export function buildParams(options: readonly string[]): { m: number; efConstruction: number; lists: number; payloadM: number } {
   const get = (name: string, def: number) => {
     const o = options.find((x) => x.toLowerCase().startsWith(`${name}=`));
     const n = o ? Number(o.slice(name.length + 1)) : NaN;
     return Number.isInteger(n) ? n : def;
   };
-  return { m: get('m', 16), efConstruction: get('ef_construction', 64), lists: get('lists', 100) };
+  return { m: get('m', 16), efConstruction: get('ef_construction', 64), lists: get('lists', 100), payloadM: get('payload_m', 0) };
 }
 
 /** The set bits of `bits` among the first `rows`. */

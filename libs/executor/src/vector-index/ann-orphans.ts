@@ -8,6 +8,7 @@
 //     committed catalog and not being built by an open transaction is removed.
 import { Catalog, type CatalogState } from '@vecgres/catalog';
 import type { StorageEngine } from '@vecgres/storage';
+import { payloadIndexRef } from '@vecgres/planner';
 
 /** Index files written by open transactions (owner: the transaction), per index OID -> table. */
 export class AnnPendingBuilds {
@@ -47,18 +48,19 @@ export class AnnPendingBuilds {
 
 /** The OID in an `ann.<oid>` file name, or undefined for other files. */
 export function annFileOid(name: string): number | undefined {
-  const m = /^ann\.(\d+)$/.exec(name);
+  // Payload index files (`pidx.<oid>`, payload-index/payload-file.ts) share the lifecycle.
+  const m = /^(?:ann|pidx)\.(\d+)$/.exec(name);
   return m ? Number(m[1]) : undefined;
 }
 
-/** OIDs of the hnsw / ivfflat indexes in `state`. */
+/** OIDs of the hnsw / ivfflat indexes and the payload indexes (payloadIndexRef) in `state`. */
 export function vectorIndexOids(state: CatalogState): Set<number> {
   const cat = new Catalog(state);
   const out = new Set<number>();
   for (const r of cat.relations()) {
     if (r.kind !== 'i') continue;
     const am = cat.accessMethod((r as { am: number }).am)?.name;
-    if (am === 'hnsw' || am === 'ivfflat') out.add(r.oid);
+    if (am === 'hnsw' || am === 'ivfflat' || payloadIndexRef(cat, r.oid)) out.add(r.oid);
   }
   return out;
 }

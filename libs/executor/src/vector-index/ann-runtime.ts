@@ -18,6 +18,13 @@ export function readSearchSettings(find: (name: string) => string | null): AnnSe
     return Number.isInteger(n) && n > 0 ? n : def;
   };
   const d = DEFAULT_SEARCH_SETTINGS;
+  const real = (name: string) => {
+    const v = find(name);
+    const n = v === null || v.trim() === '' ? NaN : Number(v);
+    return Number.isFinite(n) && n >= 0 ? n : undefined;
+  };
+  const fullScan = real('vecgres.full_scan_threshold');
+  const twoHop = real('vecgres.two_hop_selectivity');
   const hnswIter = find('hnsw.iterative_scan');
   const ivfIter = find('ivfflat.iterative_scan');
   return {
@@ -27,6 +34,8 @@ export function readSearchSettings(find: (name: string) => string | null): AnnSe
     probes: int('ivfflat.probes', d.probes),
     ivfIterativeScan: ivfIter === 'relaxed_order' ? 'relaxed_order' : 'off',
     maxProbes: int('ivfflat.max_probes', d.maxProbes),
+    ...(fullScan !== undefined ? { fullScanThresholdKb: fullScan } : {}),
+    ...(twoHop !== undefined ? { twoHopSelectivity: twoHop } : {}),
   };
 }
 
@@ -34,7 +43,7 @@ export function readSearchSettings(find: (name: string) => string | null): AnnSe
 export function planIndexSpec(index: VectorTopKIndex, col: VectorColumnDef): AnnIndexSpec | undefined {
   const metric = OPCLASS_METRICS[index.opclass];
   if (!metric || (index.am === 'ivfflat' && metric === 'l1')) return undefined;
-  return { oid: index.oid, am: index.am, column: col.name, dim: col.dim, metric, ...buildParams(index.options) };
+  return { oid: index.oid, am: index.am, column: col.name, dim: col.dim, metric, ...buildParams(index.options), ...(index.payload ? { payloadRefs: index.payload } : {}) };
 }
 
 /** The segment's index (sealed segments that have one), else undefined: search it exactly. */

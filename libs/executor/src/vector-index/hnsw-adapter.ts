@@ -8,7 +8,7 @@
 // filter) is applied during the traversal, so filtered rows never take result slots.
 import { HnswIndex } from '@vecgres/hnsw';
 import type { VectorArena } from '@vecgres/storage';
-import type { AnnAdapter, AnnBuildOptions, AnnIndexSpec, AnnSearchRequest, AnnSearchResult, AnnSegmentIndex } from './ann-index';
+import type { AnnAdapter, AnnBuildOptions, AnnIndexSpec, AnnRecheck, AnnSearchRequest, AnnSearchResult, AnnSegmentIndex } from './ann-index';
 
 class HnswSegmentIndex implements AnnSegmentIndex {
   readonly am = 'hnsw' as const;
@@ -20,16 +20,18 @@ class HnswSegmentIndex implements AnnSegmentIndex {
     const { arena, query, k, allow, settings } = req;
     if (k <= 0 || req.allowed === 0) return { positions: new Uint32Array(0), dists: new Float32Array(0) };
     // Every arena row admitted (vector-top-k-allow.ts): the unfiltered native search, no bitmap.
-    const filter = req.allowed >= arena.rows ? {} : { allow };
+    const filter = req.allowed >= arena.rows ? {} : { allow, ...(req.twoHop ? { twoHop: true } : {}) };
     if (settings.iterativeScan === 'off') {
       const ef = Math.max(settings.efSearch, k);
       // Bounded work (ARCHITECTURE.md: only O(n) work is async): a sublinear HNSW search with
       // k, ef <= 1000 runs on the event loop, saving the threadpool round trip per query.
+      // Distance computations of the search (EXPLAIN ANALYZE: Distances Computed).
+      const distances = new Uint32Array(1);
       const top = HnswIndex.syncSearchable(k, ef)
-        ? this.index.searchSync(arena, query, k, { ef, ...filter })
-        : await this.index.search(arena, query, 1, k, { ef, ...filter, stop: req.stop });
+        ? this.index.searchSync(arena, query, k, { ef, ...filter, distances })
+        : await this.index.search(arena, query, 1, k, { ef, ...filter, stop: req.stop, distances });
       const n = top.counts[0];
-      return { positions: top.ids.slice(0, n), dists: top.dists.slice(0, n) };
+      return { positions: top.ids.slice(0, n), dists: top.dists.slice(0, n), ...(distances[0] > 0 ? { distances: distances[0] } : {}) };
     }
     const scan = this.index.scan(arena, query, { ef: settings.efSearch, ...filter, maxVisited: settings.maxScanTuples });
     const ids: number[] = [];
@@ -39,6 +41,30 @@ class HnswSegmentIndex implements AnnSegmentIndex {
         const batch = await scan.next(Math.max(k - ids.length, settings.efSearch));
         if (batch.ids.length === 0) break;
         for (let i = 0; i < batch.ids.length; i++) {
+          ids.push(batch.ids[i]);
+          dists.push(batch.dists[i]);
+        }
+      }
+    } finally {
+      scan.close();
+    }
+    return { positions: Uint32Array.from(ids), dists: Float32Array.from(dists) };
+  }
+
+  async searchRechecked(req: AnnSearchRequest, recheck: AnnRecheck): Promise<AnnSearchResult> {
+    const { arena, query, k, allow, settings } = req;
+    if (k <= 0 || req.allowed === 0) return { positions: new Uint32Array(0), dists: new Float32Array(0) };
+    const filter = req.allowed >= arena.rows ? {} : { allow, ...(req.twoHop ? { twoHop: true } : {}) };
+    const scan = this.index.scan(arena, query, { ef: Math.max(settings.efSearch, k), ...filter, maxVisited: settings.maxScanTuples });
+    const ids: number[] = [];
+    const dists: number[] = [];
+    try {
+      while (ids.length < k) {
+        const batch = await scan.next(Math.max(2 * (k - ids.length), settings.efSearch));
+        if (batch.ids.length === 0) break;
+        const pass = await recheck(batch.ids);
+        for (let i = 0; i < batch.ids.length && ids.length < k; i++) {
+          if (!pass[i]) continue;
           ids.push(batch.ids[i]);
           dists.push(batch.dists[i]);
         }
@@ -67,6 +93,12 @@ export const hnswAdapter: AnnAdapter = {
       ...(opts.stop ? { stop: opts.stop } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
+    // Payload links (beyond pgvector, Qdrant's payload_m): per payload value, links among
+    // its rows, followed by filtered searches only.
+    const groups = spec.payloadM && spec.payloadM >= 2 && opts.groups ? await opts.groups() : undefined;
+    if (groups && groups.offsets.length > 1) {
+      await index.addGroupLinks(arena, groups, { m: spec.payloadM!, efConstruction: spec.efConstruction, ...(opts.stop ? { stop: opts.stop } : {}) });
+    }
     return new HnswSegmentIndex(index);
   },
   open(bytes: Uint8Array): AnnSegmentIndex {

@@ -18,7 +18,12 @@ export interface NodeStats {
   /** Rows its own pushed-down filter dropped (scans). */
   removed: number;
   /** Vector Top-K: rows it examined (visible in the snapshot) and distances it computed. */
-  vector?: { scanned: number; distances: number };
+  vector?: {
+    scanned: number;
+    distances: number;
+    /** Filtered searches (issue #7): segments and candidate rows per filter strategy. */
+    strategies?: Record<string, { segments: number; candidates: number }>;
+  };
 }
 
 export interface AnalyzeOptions {
@@ -66,5 +71,9 @@ export function vectorScanLines(n: PhysicalNode, a: AnalyzeOptions): string[] {
   while (x.kind === 'project' || x.kind === 'filter') x = x.input;
   const s = x.kind === 'vectorTopK' ? a.stats(x) : undefined;
   if (!s?.vector || s.loops === 0) return [];
-  return [`Rows Scanned: ${perLoop(s.vector.scanned, s.loops)}`, `Distances Computed: ${perLoop(s.vector.distances, s.loops)}`];
+  const lines = [`Rows Scanned: ${perLoop(s.vector.scanned, s.loops)}`, `Distances Computed: ${perLoop(s.vector.distances, s.loops)}`];
+  for (const [name, st] of Object.entries(s.vector.strategies ?? {})) {
+    lines.push(`Filter Strategy: ${name} (segments: ${perLoop(st.segments, s.loops)}, candidate rows: ${perLoop(st.candidates, s.loops)})`);
+  }
+  return lines;
 }

@@ -11,6 +11,7 @@
 // a Filter is printed as its input's `Filter:` line, as PostgreSQL attaches quals to nodes.
 import { conflictDetails } from '../plan/plan-on-conflict';
 import type { PhysicalNode } from '../plan/physical-node';
+import type { PhysicalVectorTopK } from '../plan/physical-vector-top-k';
 import type { PlannedStatement } from '../plan/planned-statement';
 import type { SortKey } from '../plan/physical-sort';
 import { deparseAggregate, deparseExpr, type DeparseOptions } from './deparse-expr';
@@ -39,7 +40,7 @@ function sortKeyText(k: SortKey, o: DeparseOptions): string {
   return s;
 }
 
-function render(n: PhysicalNode, o: DeparseOptions): Rendered {
+function render(n: PhysicalNode, o: RenderOptions): Rendered {
   const d = (e: Parameters<typeof deparseExpr>[0]) => deparseExpr(e, o);
   switch (n.kind) {
     case 'scan':
@@ -106,14 +107,20 @@ function render(n: PhysicalNode, o: DeparseOptions): Rendered {
       return {
         // pgvector's plan shape names the index: `Index Scan using items_embedding_idx on items`.
         title: `Vector Top-K Scan${n.index ? ` using ${n.index.name}` : ''} on ${n.tableName}${n.alias !== n.tableName ? ` ${n.alias}` : ''}`,
-        details: [`Order By: ${deparseExpr(n.distance, local)}`, `Strategy: ${n.strategy}`, ...(n.filter ? [`Filter: ${deparseExpr(n.filter, local)}`] : [])],
+        details: [
+          `Order By: ${deparseExpr(n.distance, local)}`, `Strategy: ${n.strategy}`, ...(n.filter ? [`Filter: ${deparseExpr(n.filter, local)}`] : []),
+          // Issue #7: the payload indexes the filter may use, and (EXPLAIN without ANALYZE, when
+          // the executor estimated it) the filter strategy from the indexes' counts.
+          ...(n.filter && n.payloadIndexes?.length ? [`Payload Indexes: ${n.payloadIndexes.map((p) => p.name).join(', ')}`] : []),
+          ...(o.vectorFilter?.(n) ?? []),
+        ],
         children: [],
       };
     }
   }
 }
 
-function emit(n: PhysicalNode, col: number, o: DeparseOptions, out: string[], hashChild = false, a?: AnalyzeOptions): void {
+function emit(n: PhysicalNode, col: number, o: RenderOptions, out: string[], hashChild = false, a?: AnalyzeOptions): void {
   // The right side of a hash join is printed under a `Hash` node, as PostgreSQL builds one.
   if (hashChild && n.kind === 'project' && n.exprs.length === 0) {
     out.push(`${' '.repeat(col - 4)}->  Hash${a ? actualText(a.stats(n.input), a.timing) : ''}`);
@@ -142,8 +149,16 @@ function unwrapFilter(n: PhysicalNode): PhysicalNode {
   return x;
 }
 
+/** Deparse options plus the per-node extras of one EXPLAIN. */
+type RenderOptions = DeparseOptions & Pick<ExplainOptions, 'vectorFilter'>;
+
 export interface ExplainOptions {
   typeName?: DeparseOptions['typeName'];
+  /**
+   * Extra lines of a filtered Vector Top-K (the executor's estimate from the payload indexes at
+   * explain time: `Filter Strategy: exact over payload index (estimated rows: 1010 of 100000)`).
+   */
+  vectorFilter?: (n: PhysicalVectorTopK) => string[] | undefined;
   /** EXPLAIN ANALYZE: the measured statistics to print with each node. */
   analyze?: AnalyzeOptions;
 }
@@ -152,7 +167,9 @@ export interface ExplainOptions {
 export function explainLines(plan: PlannedStatement | PhysicalNode, opts: ExplainOptions = {}): string[] {
   const root = plan.kind === 'plan' ? plan.root : plan;
   const subplans = plan.kind === 'plan' ? plan.subplans : [];
-  const o: DeparseOptions = { qualify: countRelations(root, subplans) > 1, ...(opts.typeName ? { typeName: opts.typeName } : {}) };
+  const o: RenderOptions = {
+    qualify: countRelations(root, subplans) > 1, ...(opts.typeName ? { typeName: opts.typeName } : {}), ...(opts.vectorFilter ? { vectorFilter: opts.vectorFilter } : {}),
+  };
   const out: string[] = [];
   emit(root, 0, o, out, false, opts.analyze);
   subplans.forEach((sp, i) => {

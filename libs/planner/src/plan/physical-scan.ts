@@ -4,6 +4,7 @@
 // Segment-wise on purpose: the executor reads a table as segments, each with the storage
 // ReadView's visibleBitmap, so a future index-assisted scan (payload-index bitsets) and the
 // top-k vector node (physical-vector-top-k.ts) consume the same per-segment shape.
+import type { PayloadIndexRef } from './payload-index-choice';
 import type { BoundExpr, TypeRef } from '../types/bound-expr';
 
 export interface ScanColumn { attnum: number; name: string; type: TypeRef }
@@ -20,4 +21,9 @@ export interface PhysicalScan {
   filter?: BoundExpr;
   /** Appends the storage row id as a last column (UPDATE / DELETE find their rows by it). */
   rowId?: boolean;
+  /**
+   * The table's payload indexes (payload-index-choice.ts): sealed segments then decode only
+   * the rows an indexed conjunct of `filter` admits (executor operators/scan-indexed.ts).
+   */
+  payloadIndexes?: PayloadIndexRef[];
 }

@@ -17,6 +17,7 @@
 // the scalar distance (executor vector-index/).
 import type { BoundCall, BoundExpr } from '../types/bound-expr';
 import type { ScanColumn } from './physical-scan';
+import type { PayloadIndexRef } from './payload-index-choice';
 
 export type VectorTopKStrategy = 'exact' | 'hnsw' | 'ivfflat';
 
@@ -38,6 +39,11 @@ export interface VectorTopKIndex {
   elem?: 'f32' | 'f16' | 'bits';
   /** The key's declared dimension (typmod; -1 when unknown: taken from the first value). */
   dim?: number;
+  /**
+   * hnsw WITH (payload_m > 0): the table's payload indexes, whose values group the rows linked
+   * by payload links when a segment's graph is built lazily (executor ann-index-manager.ts).
+   */
+  payload?: PayloadIndexRef[];
 }
 
 export interface PhysicalVectorTopK {
@@ -69,4 +75,10 @@ export interface PhysicalVectorTopK {
   strategy: VectorTopKStrategy;
   /** The index searched when strategy is not 'exact'. */
   index?: VectorTopKIndex;
+  /**
+   * The table's payload indexes (payload-index-choice.ts), when there is a filter: the executor
+   * turns the filter's indexable leaves into per-segment candidate bitmaps and picks a search
+   * strategy per segment from their counts (exact / hnsw filtered / two-hop / iterative).
+   */
+  payloadIndexes?: PayloadIndexRef[];
 }

@@ -1,6 +1,7 @@
 // FROM clause: each item becomes a leaf (table scan, subquery, function scan) or a join of two
 // subtrees, laid out left to right in the query scope's flat row. Conditions are attached to
 // tree nodes here and turned into physical joins/filters by plan-joins.ts.
+import { payloadIndexesOf } from './payload-index-choice';
 import { SQLSTATE, SqlError, insufficientPrivilege, notSupported, undefinedTable } from '@vecgres/errors';
 import type { FromItem, Query, TableRef } from '@vecgres/sql';
 import { lookupRelation, type TableRelation } from '../catalog-api';
@@ -111,7 +112,8 @@ function planTable(env: ExprEnv, item: TableRef): FromTree {
     tableOid: rel.oid,
     columns: columns.map((c, i) => ({ name: names[i], type: c.type, tableOid: rel.oid, attnum: c.attnum })),
   }, item.location);
-  const node: PhysicalNode = { kind: 'scan', table: rel.oid, tableName: rel.name, alias, columns };
+  const payload = table ? payloadIndexesOf(env.ctx.catalog, rel.oid, columns) : [];
+  const node: PhysicalNode = { kind: 'scan', table: rel.oid, tableName: rel.name, alias, columns, ...(payload.length > 0 ? { payloadIndexes: payload } : {}) };
   return { kind: 'leaf', node, start: added.offset, width: columns.length, filters: [] };
 }
 

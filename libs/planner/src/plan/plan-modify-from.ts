@@ -8,6 +8,7 @@
 // bound over the whole row and planned like a SELECT's (join keys, pushdown). A target row
 // that joins several FROM rows is written once (the modify operators skip repeated row ids),
 // with the first match, as PostgreSQL does with an arbitrary one.
+import { payloadIndexesOf } from './payload-index-choice';
 import { SQLSTATE, SqlError, notSupported } from '@vecgres/errors';
 import type { Expr, FromItem, SetClause } from '@vecgres/sql';
 import type { TableRelation } from '../catalog-api';
@@ -38,9 +39,10 @@ export function planModifySource(
     columns: columns.map((c) => ({ name: c.name, type: c.type, tableOid: rel.oid, attnum: c.attnum })),
   }, location);
   scope.width += 1; // the row id slot
+  const payload = payloadIndexesOf(ctx.catalog, rel.oid, columns);
   const scan: FromTree = {
     kind: 'leaf',
-    node: { kind: 'scan', table: rel.oid, tableName: rel.name, alias: alias ?? rel.name, columns, rowId: true },
+    node: { kind: 'scan', table: rel.oid, tableName: rel.name, alias: alias ?? rel.name, columns, rowId: true, ...(payload.length > 0 ? { payloadIndexes: payload } : {}) },
     start: 0,
     width: columns.length + 1,
     filters: [],

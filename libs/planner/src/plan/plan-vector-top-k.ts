@@ -20,6 +20,7 @@ import type { PhysicalNode } from './physical-node';
 import type { PhysicalVectorTopK } from './physical-vector-top-k';
 import type { BindContext } from '../bind/bind-context';
 import { chooseVectorIndex } from './vector-index-choice';
+import { payloadIndexesOf } from './payload-index-choice';
 
 /**
  * Impl keys of the vector extension's distance operators (pgvector's C function names):
@@ -101,9 +102,20 @@ export function planVectorTopK(node: PhysicalNode, ctx?: BindContext): PhysicalN
   }) : undefined;
   // An expression operand is a Vector Top-K only through an index keyed by it.
   if (!col && !index?.key) return node;
+  const payload = ctx ? payloadIndexesOf(ctx.catalog, scan.table, scan.columns) : [];
   if (index) {
     topK.strategy = index.am;
     topK.index = index;
+    if (payload.length > 0 && index.am === 'hnsw' && index.options.some((o) => /^payload_m=[1-9]/i.test(o))) topK.index = { ...index, payload };
   }
+  // The filter's payload indexes: those on a column the filter reads.
+  const read = new Set<number>();
+  const visit = (e: BoundExpr): void => {
+    if (e.kind === 'column') read.add(scan.columns[e.index]?.attnum ?? -1);
+    boundChildren(e).forEach(visit);
+  };
+  if (scan.filter) visit(scan.filter);
+  const usable = payload.filter((p) => read.has(p.attnum));
+  if (usable.length > 0) topK.payloadIndexes = usable;
   return { ...node, input: { ...project, input: topK } };
 }

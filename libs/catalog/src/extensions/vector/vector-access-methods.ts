@@ -11,6 +11,9 @@ import type { TypmodHandler } from '../../types/typmod';
 export const HNSW_OPTION_SPECS = {
   m: { type: 'int', min: 2, max: 100, default: 16 },
   ef_construction: { type: 'int', min: 4, max: 1000, default: 64 },
+  // Beyond pgvector (issue #7, Qdrant's payload_m): extra links among rows sharing a value of a
+  // payload-indexed column, traversed by filtered searches only. 0 = none.
+  payload_m: { type: 'int', min: 0, max: 100, default: 0 },
 } as const;
 
 export const IVFFLAT_OPTION_SPECS = {

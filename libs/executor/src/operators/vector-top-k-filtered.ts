@@ -1,0 +1,177 @@
+// Vector Top-K with a WHERE filter over payload indexes (issue #7): per segment, the filter's
+// candidate bitmap (payload-index/segment-filter.ts) and a strategy chosen from its count,
+// after Qdrant's per-segment planner (features.md 2.3):
+//
+//   candidates = visible AND index bitmap [superset: recheck]        (mutable segment: all visible)
+//        │
+//        ├─ exact filter, count * rowBytes <= full_scan_threshold, or no ANN index
+//        │        -> exact: native scanTopK over the candidate positions
+//        ├─ exact filter, large    -> hnsw filtered (allow bitmap), two-hop when
+//        │                            count / rows <= vecgres.two_hop_selectivity
+//        ├─ superset, small        -> recheck the ORIGINAL filter on the candidates' rows, then exact
+//        └─ superset, large        -> hnsw iterative over the candidates, rechecking each batch
+//                                     until k rows pass
+//   an index path returning fewer than min(k, count) rows -> recheck + exact for that segment,
+//   so a query returns k rows whenever k rows match.
+import type { PayloadIndexRef } from '@vecgres/planner';
+import { RowBitmap } from '@vecgres/payload-index';
+import { segmentTopK, type SegmentMetric, type SegmentReader } from '@vecgres/storage';
+import type { Row } from '../exec/exec-context';
+import type { Compiled } from '../expr/compile-expr';
+import type { VectorSource } from '../storage/vector-source';
+import type { AnnSearchSettings, AnnSegmentIndex } from '../vector-index/ann-index';
+import { andAllowBitmap } from '../vector-index/ann-allow';
+import type { PayloadIndexManager } from '../payload-index/payload-index-manager';
+import type { SegmentPayloadIndex } from '../payload-index/payload-file';
+import type { ResolvedTree } from '../payload-index/filter-tree';
+import { leafIndexes, segmentCandidates } from '../payload-index/segment-filter';
+import { filterBatch } from './runner';
+
+export type SegmentStrategy = 'exact' | 'exact + recheck' | 'hnsw filtered' | 'hnsw two-hop' | 'hnsw iterative + recheck' | 'ann filtered';
+
+/** Qdrant's default full_scan_threshold: 10,000 kB of vectors. */
+export const DEFAULT_FULL_SCAN_THRESHOLD_KB = 10000;
+
+export interface FilteredEnv {
+  src: VectorSource;
+  column: string;
+  query: Float32Array;
+  k: number;
+  metric: SegmentMetric;
+  tree: ResolvedTree;
+  filter: Compiled;
+  /** Positions of the node's row the filter reads (undefined: all). */
+  filterNeeds?: ReadonlySet<number>;
+  payload?: PayloadIndexManager;
+  refs: readonly PayloadIndexRef[];
+  settings?: AnnSearchSettings;
+  /** NULL vectors are candidates (exact strategy: they rank last); an index scan never returns them. */
+  withNulls: boolean;
+  withStop<T>(f: (stop: Int32Array) => Promise<T>): Promise<T>;
+  pause(): Promise<void>;
+  /** EXPLAIN ANALYZE counters: rows examined, distances computed. */
+  count(scanned: number, distances: number): void;
+  /** EXPLAIN ANALYZE: rows a recheck of the filter removed (Rows Removed by Filter). */
+  removed?(rows: number): void;
+}
+
+export interface SegmentOutcome {
+  positions: Uint32Array;
+  /** Native distances (the metric's own value), parallel to positions. */
+  dists: Float32Array;
+  /** Row ids of passing rows whose vector is NULL. */
+  nullRows: number[];
+  strategy: SegmentStrategy;
+  /** Candidates after the index step (a superset when the filter was not exact). */
+  candidates: number;
+}
+
+const EMPTY = { positions: new Uint32Array(0), dists: new Float32Array(0) };
+
+/** Candidate rows of `seg` at `positions` that pass the original filter (decoding only those rows). */
+async function recheck(env: FilteredEnv, seg: SegmentReader, positions: Uint32Array): Promise<boolean[]> {
+  const out = new Array<boolean>(positions.length).fill(false);
+  if (!env.src.rowAt) return out;
+  for (let start = 0; start < positions.length; start += 1024) {
+    const end = Math.min(positions.length, start + 1024);
+    const rows: Row[] = [];
+    for (let j = start; j < end; j++) rows.push(env.src.rowAt(seg, positions[j], env.filterNeeds));
+    const pass = new Set(await filterBatch(env.filter, rows));
+    for (let j = start; j < end; j++) out[j] = pass.has(rows[j - start]);
+    env.count(end - start, 0);
+    env.removed?.(end - start - pass.size);
+    if (end < positions.length) await env.pause();
+  }
+  return out;
+}
+
+/** The filter's exact bitmap over `seg` from a superset: rechecks every candidate. */
+async function recheckAll(env: FilteredEnv, seg: SegmentReader, cands: RowBitmap): Promise<RowBitmap> {
+  const positions = cands.positions();
+  const pass = await recheck(env, seg, positions);
+  const kept: number[] = [];
+  for (let j = 0; j < positions.length; j++) if (pass[j]) kept.push(positions[j]);
+  return RowBitmap.fromPositions(cands.rows, kept);
+}
+
+/** Exact top-k over the exact candidate bitmap `bits`: the native batched scan over their positions. */
+async function exactTopK(env: FilteredEnv, seg: SegmentReader, bits: RowBitmap, arenaRows: number): Promise<{ positions: Uint32Array; dists: Float32Array; nullRows: number[] }> {
+  const validity = seg.vectorValidity(env.column);
+  const ids: number[] = [];
+  const nullRows: number[] = [];
+  for (const p of bits.positions()) {
+    if (p < arenaRows && (validity[p >>> 3] & (1 << (p & 7))) !== 0) ids.push(p);
+    else if (env.withNulls) nullRows.push(seg.rowId(p));
+  }
+  env.count(0, ids.length);
+  if (ids.length === 0) return { ...EMPTY, nullRows };
+  const top = await env.withStop((stop) => segmentTopK({
+    segment: seg, column: env.column, metric: env.metric, query: env.query, k: env.k, ids: Uint32Array.from(ids), stop,
+  }));
+  return { positions: top.positions, dists: top.dists, nullRows };
+}
+
+/** The payload indexes of sealed `seg` the filter's leaves read (built now when missing). */
+async function indexesOf(env: FilteredEnv, seg: SegmentReader): Promise<Map<number, SegmentPayloadIndex>> {
+  const out = new Map<number, SegmentPayloadIndex>();
+  if (!seg.sealed || !env.payload || env.src.storageId === undefined) return out;
+  for (const oid of leafIndexes(env.tree)) {
+    const ref = env.refs.find((r) => r.oid === oid);
+    const ix = ref ? await env.payload.segmentIndex(env.src.storageId, seg, ref) : undefined;
+    if (ix) out.set(oid, ix);
+  }
+  return out;
+}
+
+/** Rows a segment of `rows` positions may scan exactly under vecgres.full_scan_threshold. */
+function fullScanRows(env: FilteredEnv, dim: number): number {
+  const kb = env.settings?.fullScanThresholdKb ?? DEFAULT_FULL_SCAN_THRESHOLD_KB;
+  return Math.floor((kb * 1024) / Math.max(1, dim * 4));
+}
+
+/** One segment's top-k under the filter; `index`: the segment's ANN index, if the plan searches one. */
+export async function filteredSegmentTopK(env: FilteredEnv, seg: SegmentReader, index: AnnSegmentIndex | undefined): Promise<SegmentOutcome> {
+  const rows = seg.rowCount();
+  const arena = seg.vectorArena(env.column);
+  const arenaRows = Math.min(arena.rows, rows);
+  const visible = seg.visibleBitmap(env.src.snapshot);
+  const res = segmentCandidates(env.tree, await indexesOf(env, seg), rows, visible);
+  let cands = res?.bits ?? new RowBitmap(rows, visible);
+  let count = res?.count ?? cands.count();
+  let exact = res?.exact ?? false;
+  const candidates = count;
+  if (count === 0) return { ...EMPTY, nullRows: [], strategy: 'exact', candidates };
+  const small = count <= fullScanRows(env, arena.dim);
+  const settings = env.settings;
+  let strategy: SegmentStrategy = exact ? 'exact' : 'exact + recheck';
+  if (!exact && index && settings && !small && index.searchRechecked) {
+    // (d) a superset too large to recheck whole: iterate the index, rechecking per batch.
+    const allow = andAllowBitmap(cands.bits, seg.vectorValidity(env.column), arenaRows);
+    const top = await env.withStop((stop) => index.searchRechecked!(
+      { arena, query: env.query, k: env.k, allow: allow.bits, allowed: allow.count, settings, stop },
+      (positions) => recheck(env, seg, positions),
+    ));
+    env.count(0, top.distances ?? top.positions.length);
+    if (top.positions.length >= Math.min(env.k, allow.count)) return { ...top, nullRows: [], strategy: 'hnsw iterative + recheck', candidates };
+  }
+  if (!exact) {
+    cands = await recheckAll(env, seg, cands);
+    count = cands.count();
+    exact = true;
+  }
+  if (index && settings && count > fullScanRows(env, arena.dim)) {
+    // (b) / (c): filtered HNSW over the exact candidates.
+    const allow = andAllowBitmap(cands.bits, seg.vectorValidity(env.column), arenaRows);
+    const sel = settings.twoHopSelectivity ?? 0;
+    const twoHop = index.am === 'hnsw' && sel > 0 && allow.count / Math.max(1, arenaRows) <= sel;
+    const top = await env.withStop((stop) => index.search({
+      arena, query: env.query, k: env.k, allow: allow.bits, allowed: allow.count, settings, stop, ...(twoHop ? { twoHop } : {}),
+    }));
+    env.count(0, top.distances ?? top.positions.length);
+    if (top.positions.length >= Math.min(env.k, allow.count)) {
+      return { ...top, nullRows: [], strategy: index.am === 'hnsw' ? (twoHop ? 'hnsw two-hop' : 'hnsw filtered') : 'ann filtered', candidates };
+    }
+  }
+  const top = await exactTopK(env, seg, cands, arenaRows);
+  return { ...top, strategy, candidates };
+}
