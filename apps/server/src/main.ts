@@ -12,6 +12,8 @@ import { createLogger } from './logger';
 import { VecgresServer } from './server';
 
 const VECGRES_VERSION = '0.1.0';
+/** The same signal again within this many ms is the same request delivered twice (see serve). */
+const DUPLICATE_SIGNAL_MS = 500;
 
 /** Startup failures: one line on stderr, exit 1 (no stack for configuration problems). */
 function fail(err: unknown, logger?: Logger): never {
@@ -27,13 +29,16 @@ async function serve(flags: CliFlags): Promise<void> {
   let server: VecgresServer | undefined;
   let database: OpenDatabase | undefined;
   // Signal handlers go in first: a supervisor may signal as soon as it sees the listening line.
-  let stopping = false;
+  let stopping: { signal: NodeJS.Signals; at: number } | undefined;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) {
+      // Under `npm start` one Ctrl-C arrives twice: from the terminal (to the whole process
+      // group) and relayed by npm to its child. That is still the first request.
+      if (stopping.signal === signal && performance.now() - stopping.at < DUPLICATE_SIGNAL_MS) return;
       logger?.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    stopping = true;
+    stopping = { signal, at: performance.now() };
     logger?.info({ signal }, 'shutting down');
     // Sessions first (their open transactions roll back), then a checkpoint and the engine.
     void (server?.shutdown() ?? Promise.resolve())

@@ -67,8 +67,11 @@ export function resultFormats(codes: ReadonlyArray<0 | 1>, columns: number): Arr
 }
 
 export class EngineQueryHandler implements QueryHandler {
-  private reportedValues: Record<string, string>;
+  private reportedValues: Readonly<Record<string, string>>;
   private closed = false;
+  /** Made once: every Execute's WireSink reads the session's settings through these. */
+  private readonly textOptions = (): ReturnType<Session['settings']['textOptions']> => this.session.settings.textOptions();
+  private readonly minMessages = (): string | null => this.session.settings.find('client_min_messages');
 
   constructor(
     readonly session: Session,
@@ -92,7 +95,7 @@ export class EngineQueryHandler implements QueryHandler {
   }
 
   private wireSink(sink: ResultSink, formats?: ReadonlyArray<0 | 1>, portal?: EnginePortal): WireSink {
-    return new WireSink(sink, this.session.codecs, () => this.session.settings.textOptions(), formats, portal?.columns, () => this.session.settings.find('client_min_messages'));
+    return new WireSink(sink, this.session.codecs, this.textOptions, formats, portal?.columns, this.minMessages);
   }
 
   async simpleQuery(sql: string, sink: ResultSink): Promise<void> {
@@ -208,6 +211,8 @@ export class EngineQueryHandler implements QueryHandler {
   /** ParameterStatus for every reported parameter whose value changed since last sent. */
   private flushReports(sink: ResultSink): void {
     const now = this.session.settings.reported();
+    // The same object while no setting changed (settings.ts memoizes it per version).
+    if (now === this.reportedValues) return;
     for (const [name, value] of Object.entries(now)) {
       if (this.reportedValues[name] !== value) sink.parameterStatus(name, value);
     }

@@ -8,6 +8,7 @@ import { rootVectorTopKNeeds } from '../operators/vector-top-k-columns';
 import type { ModifyCounter } from '../operators/modify';
 import { collect, type Runner } from '../operators/runner';
 import type { ExecContext, Frame, FunctionSessionPart, Row, TableAccess } from './exec-context';
+import { isReusablePlan, type BuiltTree, type PlanReuse } from './plan-reuse';
 import { instrument, type PlanStats } from './plan-stats';
 
 export interface RunOptions {
@@ -25,6 +26,11 @@ export interface RunOptions {
   cancelSignal?: () => AbortSignal | undefined;
   /** See ExecContext.vectorIndexes. */
   vectorIndexes?: ExecContext['vectorIndexes'];
+  /**
+   * The holder of this plan's built tree (prepared statements: one per cached plan object):
+   * a plan that qualifies (plan-reuse.ts) is built once and its tree reused while idle.
+   */
+  reuse?: PlanReuse;
 }
 
 export interface PlanRun {
@@ -34,7 +40,8 @@ export interface PlanRun {
   counter: ModifyCounter;
 }
 
-export function runPlan(plan: PlannedStatement, opts: RunOptions): PlanRun {
+/** Builds the operator tree of `plan` over a fresh context. */
+function buildTree(plan: PlannedStatement, opts: RunOptions): BuiltTree {
   const counter: ModifyCounter = { rows: 0 };
   const initPlans = new Map<number, Promise<Row[]>>();
   // One context (and frame) per subplan, so a correlated subplan's compiled closures read the
@@ -64,21 +71,67 @@ export function runPlan(plan: PlannedStatement, opts: RunOptions): PlanRun {
       return collect(sub.run);
     },
   });
-  const rootCtx = makeCtx();
-  const root = instrument(plan.root, rootCtx, buildNode(plan.root, rootCtx, counter, rootVectorTopKNeeds(plan.root, plan.visibleWidth)));
+  const ctx = makeCtx();
+  const root = instrument(plan.root, ctx, buildNode(plan.root, ctx, counter, rootVectorTopKNeeds(plan.root, plan.visibleWidth)));
+  return { ctx, root, counter, busy: false };
+}
+
+/**
+ * Points a reused tree's context at this execution: its parameters, its transaction's tables,
+ * its statement's function context (reusable trees hold no subplans, so the root context is
+ * the only one).
+ */
+function rebind(tree: BuiltTree, opts: RunOptions): void {
+  const ctx = tree.ctx;
+  ctx.params = opts.params;
+  ctx.tables = opts.tables;
+  ctx.codecs = opts.codecs;
+  ctx.sessionFunctions = opts.sessionFunctions ?? {};
+  ctx.frame = { outer: [] };
+  ctx.initPlans.clear();
+  ctx.checkpoint = opts.checkpoint;
+  ctx.cancelSignal = opts.cancelSignal;
+  ctx.vectorIndexes = opts.vectorIndexes;
+  ctx.functionSession = opts.functionSession;
+  tree.counter.rows = 0;
+}
+
+export function runPlan(plan: PlannedStatement, opts: RunOptions): PlanRun {
+  const reuse = opts.reuse && !opts.stats && (opts.reuse.reusable ??= isReusablePlan(plan)) ? opts.reuse : undefined;
+  const held = reuse?.tree;
+  let tree: BuiltTree;
+  if (held && !held.busy) {
+    tree = held;
+    rebind(tree, opts);
+    if (reuse?.counts) reuse.counts.reused++;
+  } else {
+    tree = buildTree(plan, opts);
+    // A busy held tree (a portal still open, or one dropped before it finished) is replaced.
+    if (reuse) {
+      reuse.tree = tree;
+      if (reuse.counts) reuse.counts.built++;
+    }
+  }
+  tree.busy = true;
+  const { ctx: rootCtx, root, counter } = tree;
+  const initPlans = rootCtx.initPlans;
   const width = plan.visibleWidth;
   async function* batches(): AsyncGenerator<Row[]> {
-    // Data-modifying WITH queries run once, first, referenced or not.
-    for (const i of plan.preSteps ?? []) {
-      let rows = initPlans.get(i);
-      if (!rows) {
-        rows = rootCtx.runSubplan(i, { outer: [] });
-        initPlans.set(i, rows);
+    try {
+      // Data-modifying WITH queries run once, first, referenced or not.
+      for (const i of plan.preSteps ?? []) {
+        let rows = initPlans.get(i);
+        if (!rows) {
+          rows = rootCtx.runSubplan(i, { outer: [] });
+          initPlans.set(i, rows);
+        }
+        await rows;
       }
-      await rows;
-    }
-    for await (const b of root()) {
-      yield b.length > 0 && b[0].length > width ? b.map((r) => r.slice(0, width)) : b;
+      for await (const b of root()) {
+        yield b.length > 0 && b[0].length > width ? b.map((r) => r.slice(0, width)) : b;
+      }
+    } finally {
+      tree.busy = false;
     }
   }
   return { batches: batches(), counter };

@@ -18,6 +18,7 @@ import type { CatalogState, SessionInfo } from '@vecgres/catalog';
 import { parse, type Stmt, type TransactionStmt } from '@vecgres/sql';
 import type { Row } from '../exec/exec-context';
 import { runPlan, type RunOptions } from '../exec/run-plan';
+import type { PlanReuse } from '../exec/plan-reuse';
 import { runExplain } from './explain-exec';
 import { dmlTag } from './command-tag';
 import type { Database } from './database';
@@ -91,6 +92,12 @@ export class Session {
    * was a large part of a short query's cost and of its garbage.
    */
   private functionsOnce: { fns: Record<string, (...args: any[]) => unknown>; checkpoint: () => Promise<void>; cancelSignal: () => AbortSignal | undefined } | undefined;
+  /** Operator trees built / reused for prepared statements' cached plans (for tests and profiling). */
+  readonly trees = { built: 0, reused: 0 };
+  /** Built operator trees of cached plans, by plan object (a new plan starts over). */
+  private readonly planReuse = new WeakMap<PlannedStatement, PlanReuse>();
+  /** What vector top-k nodes search with (made once per session). */
+  private vectorRuntime: RunOptions['vectorIndexes'];
   /** The transaction runOptions was last called for, and its tables with the system relations. */
   private runTx: SessionTransaction | undefined;
   private txTables: { tx: SessionTransaction; tables: RunOptions['tables'] } | undefined;
@@ -328,7 +335,11 @@ export class Session {
     if (tables?.tx !== tx) tables = this.txTables = { tx, tables: withSystemTables(tx.tables, () => this.catalogView.context(tx.catalog.state)) };
     return { codecs: this.execCodecs, tables: tables.tables, sessionFunctions: once.fns, checkpoint: once.checkpoint, cancelSignal: once.cancelSignal,
       functionSession: this.functionState.part(this.settings, tx.startedAt),
-      vectorIndexes: { manager: this.db.annIndexes, settings: () => readSearchSettings((n) => this.settings.find(n)) } };
+      vectorIndexes: (this.vectorRuntime ??= {
+        manager: this.db.annIndexes,
+        // Read at every vector query: memoized until a setting changes.
+        settings: () => this.settings.derived('ann-search', () => readSearchSettings((n) => this.settings.find(n))),
+      }) };
   }
 
   /** `owner`: the prepared statement being bound; its plan is cached (plan-cache.ts). */
@@ -350,7 +361,7 @@ export class Session {
       : this.planFor(tx, stmt, paramTypes, true));
     this.guardSync(() => checkWritable(tx, plan.command));
     const returnsRows = plan.command === 'select' || plan.columns.length > 0;
-    const run = this.guardSync(() => runPlan(plan, { params, ...this.runOptions(tx) }));
+    const run = this.guardSync(() => runPlan(plan, { params, ...this.runOptions(tx), ...(owner ? { reuse: this.reuseOf(plan) } : {}) }));
     let buffer: Row[] = [];
     let sent = 0;
     let described = !describe;
@@ -380,6 +391,13 @@ export class Session {
         return 'suspended' as const;
       })),
     };
+  }
+
+  /** The holder of a cached plan's built operator tree (exec/plan-reuse.ts). */
+  private reuseOf(plan: PlannedStatement): PlanReuse {
+    let r = this.planReuse.get(plan);
+    if (!r) this.planReuse.set(plan, (r = { counts: this.trees }));
+    return r;
   }
 
   private async guard<T>(f: () => Promise<T>): Promise<T> {

@@ -41,6 +41,15 @@ function valueText(e: Expr): string {
   return '';
 }
 
+/** Values derived from one version of the settings (see SessionSettings.version). */
+interface SettingsMemo {
+  version: number;
+  reported?: Readonly<Record<string, string>>;
+  textOptions?: TextOutputOptions;
+  durations: Map<string, number>;
+  derived?: Map<string, unknown>;
+}
+
 export class SessionSettings {
   private readonly values = new Map<string, string>();
   private readonly defaults = new Map<string, string>();
@@ -52,6 +61,13 @@ export class SessionSettings {
   private readonly reservedPrefixes = new Set<string>();
   private readonly loadedExtensions = new Set<string>();
   private installedExtensions: (() => Iterable<string>) | undefined;
+  /**
+   * Bumped by every change of `values`. The derived forms a query reads on every execution
+   * (ParameterStatus values, text I/O options, timeouts) are memoized per version: building
+   * them again per statement was measurable in a short prepared query's cost.
+   */
+  private version = 0;
+  private memo: SettingsMemo = { version: 0, durations: new Map() };
 
   constructor(init: SettingsInit = {}) {
     const d: Record<string, string> = {
@@ -108,6 +124,7 @@ export class SessionSettings {
           }
         }
         this.values.set(key, value);
+        this.version++;
       }
       for (const p of settings.reservedPrefixes) this.reservedPrefixes.add(p);
     }
@@ -149,6 +166,7 @@ export class SessionSettings {
     for (const [k, v] of saved) this.values.set(k, v);
     // Loading an extension's parameters is not transactional (a library stays loaded).
     for (const [k, def] of this.extensionDefs) if (!this.values.has(k)) this.values.set(k, def.boot ?? '');
+    this.version++;
   }
 
   /** search_path as identifiers. */
@@ -185,6 +203,7 @@ export class SessionSettings {
     if (value === undefined && def) this.values.set(key, def.boot ?? '');
     else if (value === undefined) this.values.delete(key);
     else this.values.set(key, value);
+    this.version++;
     return old;
   }
 
@@ -195,6 +214,7 @@ export class SessionSettings {
   storeUnvalidated(name: string, value: string): void {
     const key = name.toLowerCase();
     this.values.set(key, value);
+    this.version++;
     if (!this.defaults.has(key)) this.defaults.set(key, value);
   }
 
@@ -256,10 +276,33 @@ export class SessionSettings {
   }
 
   /** The GUC_REPORT parameters and their values (ParameterStatus). */
-  reported(): Record<string, string> {
+  /** The same (frozen) object while no setting changed: callers may compare by identity. */
+  reported(): Readonly<Record<string, string>> {
+    const memo = this.memoNow();
+    if (memo.reported) return memo.reported;
     const out: Record<string, string> = {};
     for (const def of DEFS) if (def.report) out[def.name] = this.values.get(def.name.toLowerCase())!;
-    return out;
+    return (memo.reported = Object.freeze(out));
+  }
+
+  /**
+   * `make()`'s value, computed once per settings version (e.g. the hnsw.* search settings a
+   * vector query reads at every execution). `make` must read nothing but these settings.
+   */
+  derived<T>(key: string, make: () => T): T {
+    this.loadExtensions();
+    const memo = this.memoNow();
+    const map = (memo.derived ??= new Map());
+    if (map.has(key)) return map.get(key) as T;
+    const value = make();
+    map.set(key, value);
+    return value;
+  }
+
+  /** The memo of the current settings version (a fresh one after any change). */
+  private memoNow(): SettingsMemo {
+    if (this.memo.version !== this.version) this.memo = { version: this.version, durations: new Map() };
+    return this.memo;
   }
 
   /** SHOW ALL rows (name, setting, description), sorted by name like PostgreSQL. */
@@ -292,7 +335,13 @@ export class SessionSettings {
   }
 
   private durationMs(key: string): number {
-    return parseDuration(this.values.get(key) ?? '0') ?? 0;
+    const memo = this.memoNow();
+    let ms = memo.durations.get(key);
+    if (ms === undefined) {
+      ms = parseDuration(this.values.get(key) ?? '0') ?? 0;
+      memo.durations.set(key, ms);
+    }
+    return ms;
   }
 
   extraFloatDigits(): number {
@@ -301,6 +350,11 @@ export class SessionSettings {
 
   /** Options for pg-types text I/O from DateStyle, TimeZone, IntervalStyle, extra_float_digits. */
   textOptions(): TextOutputOptions {
+    const memo = this.memoNow();
+    return (memo.textOptions ??= this.makeTextOptions());
+  }
+
+  private makeTextOptions(): TextOutputOptions {
     const [style, order] = (this.values.get('datestyle') ?? 'ISO, MDY').split(', ') as [DateOutputStyle, DateOrder];
     const zoneName = this.values.get('timezone') ?? 'UTC';
     return {
