@@ -126,4 +126,37 @@ describe('MVCC transactions', () => {
     s1.release();
     s2.release();
   });
+  it('a cached bitmap answers later snapshots only while no delete falls between them', async () => {
+    const tx = engine.begin();
+    const ids = Array.from({ length: 20 }, (_, k) => tx.insert(t, { k, emb: vec(4, k) }));
+    await tx.commit();
+    await engine.seal(t);
+    const snaps = [engine.snapshot()];
+    const del = async (k: number) => {
+      const d = engine.begin();
+      d.delete(t, ids[k]);
+      await d.commit();
+      snaps.push(engine.snapshot());
+    };
+    const other = async () => {
+      // A commit that does not touch the segment: the snapshot advances, visibility does not.
+      const w = engine.begin();
+      w.insert(t, { k: 99, emb: vec(4, 99) });
+      await w.commit();
+      snaps.push(engine.snapshot());
+    };
+    await del(3);
+    await other();
+    await del(5);
+    await other();
+    // Deleted at snapshot index: row 3 from 1 on, row 5 from 3 on.
+    const seg = snaps[4].table(t).segments.find((g) => g.sealed && g.findRow(ids[0]) >= 0)!;
+    const bitOf = (b: Uint8Array, i: number) => (b[i >>> 3] >>> (i & 7)) & 1;
+    for (const si of [4, 3, 0, 2, 1, 4, 2, 3, 0, 0, 4]) {
+      const bits = seg.visibleBitmap(snaps[si].snapshot);
+      expect([si, bitOf(bits, seg.findRow(ids[3])), bitOf(bits, seg.findRow(ids[5])), bitOf(bits, seg.findRow(ids[7]))])
+        .toEqual([si, si >= 1 ? 0 : 1, si >= 3 ? 0 : 1, 1]);
+    }
+    for (const s of snaps) s.release();
+  });
 });

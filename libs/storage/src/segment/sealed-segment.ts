@@ -46,6 +46,11 @@ export class SealedSegment implements SegmentReader {
   private refs = 1;
   /** visibleBitmap's last result, dropped by setXmax (the only change to visibility). */
   private visibleCache: { snapshot: number; bits: Uint8Array } | undefined;
+  /**
+   * What decides whether visibleCache answers another snapshot too: the largest xmin, and the
+   * nonzero xmax values in ascending order (dropped by setXmax).
+   */
+  private visibilityEvents: { maxXmin: number; xmaxs: Float64Array } | undefined;
   private dropped = false;
   /** The deletes file currently persisted for this segment (manifest state). */
   deletesRef: DeletesRef | null;
@@ -211,6 +216,7 @@ export class SealedSegment implements SegmentReader {
   setXmax(i: number, seq: number): void {
     this.xmaxs[i] = seq;
     this.visibleCache = undefined;
+    this.visibilityEvents = undefined;
   }
   /** A copy of row i's payload bytes, read from the mapping (one small native read). */
   payload(i: number): Uint8Array {
@@ -266,12 +272,43 @@ export class SealedSegment implements SegmentReader {
    */
   visibleBitmap(snapshot: number): Uint8Array {
     const hit = this.visibleCache;
-    if (hit && hit.snapshot === snapshot) return hit.bits.slice();
+    if (hit && (hit.snapshot === snapshot || this.sameVisibility(hit.snapshot, snapshot))) return hit.bits.slice();
     const n = this.metaState.rows;
     const bits = new Uint8Array(bitmapBytes(n));
     for (let i = 0; i < n; i++) if (isVisible(this.xmins[i], this.xmaxs[i], snapshot)) setBit(bits, i);
     this.visibleCache = { snapshot, bits };
     return bits.slice();
+  }
+
+  /**
+   * Whether every row is visible at snapshot `a` exactly when it is at `b`: no xmin or xmax lies
+   * in (min(a, b), max(a, b)]. Every statement takes a new snapshot even when nothing was
+   * written, so without this a read-only workload rebuilt the bitmap (a loop over every row)
+   * per query. O(log deletes) after one O(rows) pass per change of the segment's deletes.
+   */
+  private sameVisibility(a: number, b: number): boolean {
+    let ev = this.visibilityEvents;
+    if (!ev) {
+      let maxXmin = -Infinity;
+      const dels: number[] = [];
+      for (let i = 0; i < this.metaState.rows; i++) {
+        if (this.xmins[i] > maxXmin) maxXmin = this.xmins[i];
+        if (this.xmaxs[i] !== 0) dels.push(this.xmaxs[i]);
+      }
+      ev = this.visibilityEvents = { maxXmin, xmaxs: Float64Array.from(dels).sort() };
+    }
+    const lo = Math.min(a, b);
+    const hi = Math.max(a, b);
+    if (lo < ev.maxXmin) return false;
+    // The first xmax above lo must also be above hi.
+    let l = 0;
+    let h = ev.xmaxs.length;
+    while (l < h) {
+      const mid = (l + h) >>> 1;
+      if (ev.xmaxs[mid] <= lo) l = mid + 1;
+      else h = mid;
+    }
+    return l === ev.xmaxs.length || ev.xmaxs[l] > hi;
   }
 
   /** Deletes not in xmax.u64: what the next deletes file must hold. */
