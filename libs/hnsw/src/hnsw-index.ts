@@ -233,6 +233,7 @@ export class HnswIndex {
       bytes: s.bytes,
       payloadLinkBytes: s.payloadLinkBytes,
       payloadM: s.payloadM,
+      repaired: s.repaired,
     };
   }
 

@@ -116,6 +116,11 @@ export interface HnswStats {
   payloadLinkBytes: number;
   /** payload_m of the last addGroupLinks (0 = none). */
   payloadM: number;
+  /**
+   * Nodes that were unreachable from the entry point after the last add()'s inserts (their
+   * in-links were all pruned) and that its repair re-attached; 0 for an opened graph.
+   */
+  repaired: number;
 }
 
 /** One batch of a resumable scan: ids (node ids) and dists, nearest first within the batch. */

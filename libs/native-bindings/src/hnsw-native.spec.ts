@@ -82,6 +82,7 @@ describe('native HNSW handles', () => {
     const index = core.hnswCreate({ type: 'f32', metric: 'l2sq', dim, m: 4, efConstruction: 8, seed: 5 });
     await index.add(arena, 0, rows, { threads: 1 });
     expect(index.stats()).toMatchObject({ payloadLinkBytes: 0, payloadM: 0 });
+    expect(Number.isInteger(index.stats().repaired)).toBe(true); // the build's reachability repair count
     const allow = new Uint8Array(rows / 8).fill(0x11); // rows 0, 4, 8, ...
     const out = { ...allocTopK(1, 3), distances: new Uint32Array(1) };
     await index.search(arena, data.subarray(8 * dim, 9 * dim), 1, 3, { allow, twoHop: true }, out);

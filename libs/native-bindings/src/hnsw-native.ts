@@ -91,6 +91,8 @@ export interface HnswNativeStats {
   payloadLinkBytes: number;
   /** payload_m of the last addGroupLinks (0 = none). */
   payloadM: number;
+  /** Nodes the last add()'s reachability repair re-attached (0 for an opened graph). */
+  repaired: number;
 }
 
 /** A resumable scan; results come in relaxed distance order across next() calls. */

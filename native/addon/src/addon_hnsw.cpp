@@ -132,6 +132,7 @@ Napi::Value AddonHnsw::Stats(const Napi::CallbackInfo& info) {
     o.Set("bytes", Napi::Number::New(info.Env(), static_cast<double>(s.bytes)));
     o.Set("payloadLinkBytes", Napi::Number::New(info.Env(), static_cast<double>(s.payload_link_bytes)));
     o.Set("payloadM", Napi::Number::New(info.Env(), s.payload_m));
+    o.Set("repaired", Napi::Number::New(info.Env(), s.repaired));
     return o;
   });
 }

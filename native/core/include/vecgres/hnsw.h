@@ -23,7 +23,8 @@
 // Deleted rows are never unlinked: searches pass an `allow` bitmap that excludes them (and
 // invisible or filtered rows) from the RESULTS while the traversal still walks through them,
 // so the graph stays navigable. Segments are immutable once sealed and a merge makes a new
-// segment whose graph is rebuilt, so no in-place repair of links is needed.
+// segment whose graph is rebuilt, so deletes need no in-place repair of links. (Nodes whose
+// in-links the insert pruning removed are re-attached by add() itself: hnsw_repair.cpp.)
 #pragma once
 
 #include <algorithm>
@@ -61,6 +62,9 @@ struct HnswParams {
   uint32_t m = 16;                // links per node on layers >= 1; layer 0 has 2m
   uint32_t ef_construction = 64;
   uint64_t seed = 0x5eed;         // level generator seed (builds are reproducible with 1 thread)
+  // Run the reachability repair at the end of every add() (hnsw_repair.cpp). Not serialized
+  // (it only matters while building); tests turn it off to show the unrepaired graph.
+  bool repair = true;
 };
 
 // A query as the distance computer sees it: its row, and 1 / |q| for cosine (0 for a zero
@@ -145,6 +149,7 @@ struct HnswStats {
   uint64_t bytes = 0;       // graph bytes (the serialized size)
   uint64_t payload_link_bytes = 0;  // bytes of the payload-link section (0 without one)
   uint32_t payload_m = 0;           // m of the last add_group_links() (0 = none)
+  uint32_t repaired = 0;            // nodes the last add()'s repair re-attached (0 for an opened graph)
 };
 
 class VisitedPool;
@@ -172,6 +177,8 @@ class HnswIndex {
   // Inserts rows [from, to) of `arena` (from must equal nodes(); the arena holds >= to rows).
   // threads: worker threads including the caller's (0 = hardware concurrency). Polls `stop`
   // once per node; a cancelled insert leaves the index unusable (kCancelled now, kInvalid after).
+  // Ends with the reachability repair (params.repair): afterwards every node is reachable in
+  // layer 0 from the entry point, so a search with ef >= nodes() returns the exact answer.
   Status add(const KernelTable& kt, const HnswArena& arena, uint32_t from, uint32_t to,
              unsigned threads, const volatile int32_t* stop);
 
@@ -200,13 +207,19 @@ class HnswIndex {
   uint32_t nodes() const { return n_; }
   const HnswParams& params() const { return params_; }
   HnswStats stats() const;
+  // Layer-0 nodes with no path from the entry point (one BFS, O(nodes + links)); 0 after a
+  // repaired add(). For tests and diagnostics.
+  uint32_t unreachable_nodes() const;
   // Nodes inserted by the add() in progress (or the last one); readable from any thread.
   uint64_t progress() const { return progress_.load(std::memory_order_relaxed); }
 
  private:
   friend class HnswScan;
   struct Builder;
+  struct Repairer;
   HnswIndex();
+  // Makes every layer-0 node reachable from the entry point (hnsw_repair.cpp). Polls `stop`.
+  Status repair(const DistanceComputer& dc, const volatile int32_t* stop);
 
   // Graph views (into owned vectors or an opened buffer).
   const uint32_t* links0(uint32_t i) const { return l0_ + size_t(i) * s0_; }
@@ -254,6 +267,7 @@ class HnswIndex {
   const float* norms_ = nullptr;  // cosine only: 1 / |row| per node
   uint32_t pn_ = 0;                // nodes covered by the payload links (0 = none)
   uint32_t payload_m_ = 0;
+  uint32_t repaired_ = 0;          // nodes re-attached by the last add()'s repair
   uint64_t p_words_ = 0;           // entries of p_ids_
   const uint32_t* p_off_ = nullptr;
   const uint32_t* p_ids_ = nullptr;

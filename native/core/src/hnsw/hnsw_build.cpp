@@ -1,7 +1,8 @@
 // HNSW construction: hnswlib's addPoint (greedy descent, ef_construction beam per layer,
 // heuristic neighbour selection, mutual links with re-pruning), multi-threaded with per-node
 // locks. Levels are drawn from the seeded generator before any insert, so a single-threaded
-// build is reproducible; with several threads the insertion interleaving varies.
+// build is reproducible; with several threads the insertion interleaving varies. Every add()
+// ends with the reachability repair (hnsw_repair.cpp).
 #include <algorithm>
 #include <thread>
 
@@ -200,7 +201,11 @@ Status HnswIndex::add(const KernelTable& kt, const HnswArena& arena, uint32_t fr
     broken_ = true;
     return Status::cancelled();
   }
-  return Status::ok();
+  // Nodes whose in-links were all pruned away are unreachable: re-attach them (single-threaded
+  // after the join, so a seeded single-threaded build stays reproducible).
+  const Status repaired = repair(dc, stop);
+  if (!repaired.is_ok()) broken_ = true;
+  return repaired;
 }
 
 }  // namespace vecgres

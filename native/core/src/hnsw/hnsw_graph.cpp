@@ -166,6 +166,7 @@ HnswStats HnswIndex::stats() const {
   s.bytes = serialized_size();
   s.payload_link_bytes = pn_ > 0 ? (uint64_t{pn_} + 1) * 4 + p_words_ * 4 : 0;
   s.payload_m = payload_m_;
+  s.repaired = repaired_;
   return s;
 }
 

@@ -31,6 +31,21 @@ size_t HnswIndex::search_one(const DistanceComputer& dc, const HnswQuery& q, siz
     top.push({d0, ep});
     lower = d0;
   }
+  // The entry point seeds the walk too: the build's repair (hnsw_repair.cpp) makes every node
+  // reachable in layer 0 from the entry point, but not necessarily from the node the descent
+  // ends at, so without it a search at ef >= nodes could still miss some. One distance; the
+  // far entry leaves the results as soon as ef nearer nodes are found.
+  if (ep != entry_) {
+    const float de = dc(q, entry_);
+    ++nd;
+    visited->test_and_set(entry_);
+    cand.push({de, entry_});
+    if (!kFilter || allowed(allow, allow_bits, entry_)) {
+      top.push({de, entry_});
+      if (top.size() > ef) top.pop();
+      lower = top.top().first;
+    }
+  }
   // One neighbour: its distance, and a candidate (and a result if allowed) when it may improve.
   auto consider = [&](uint32_t v, bool is_allowed) {
     const float d = dc(q, v);
