@@ -40,12 +40,12 @@ export interface PlanRun {
   counter: ModifyCounter;
 }
 
-/** Builds the operator tree of `plan` over a fresh context. */
-function buildTree(plan: PlannedStatement, opts: RunOptions): BuiltTree {
-  const counter: ModifyCounter = { rows: 0 };
+/**
+ * A context factory over `opts`: one context (and frame) per subplan, so a correlated subplan's
+ * compiled closures read the outer rows its runner installs before each run.
+ */
+function contextFactory(plan: PlannedStatement, opts: RunOptions, counter: ModifyCounter): () => ExecContext {
   const initPlans = new Map<number, Promise<Row[]>>();
-  // One context (and frame) per subplan, so a correlated subplan's compiled closures read the
-  // outer rows its runner installs before each run.
   const subRunners: Array<{ ctx: ExecContext; run: Runner } | undefined> = [];
   const makeCtx = (): ExecContext => ({
     params: opts.params,
@@ -71,7 +71,18 @@ function buildTree(plan: PlannedStatement, opts: RunOptions): BuiltTree {
       return collect(sub.run);
     },
   });
-  const ctx = makeCtx();
+  return makeCtx;
+}
+
+/** A context for work on `plan` outside a run (EXPLAIN's filter estimates read the indexes). */
+export function planContext(plan: PlannedStatement, opts: RunOptions): ExecContext {
+  return contextFactory(plan, opts, { rows: 0 })();
+}
+
+/** Builds the operator tree of `plan` over a fresh context. */
+function buildTree(plan: PlannedStatement, opts: RunOptions): BuiltTree {
+  const counter: ModifyCounter = { rows: 0 };
+  const ctx = contextFactory(plan, opts, counter)();
   const root = instrument(plan.root, ctx, buildNode(plan.root, ctx, counter, rootVectorTopKNeeds(plan.root, plan.visibleWidth)));
   return { ctx, root, counter, busy: false };
 }

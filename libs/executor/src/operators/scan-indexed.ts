@@ -3,14 +3,17 @@
 // rows (visible AND the index bitmap) instead of every row; the filter is then evaluated on
 // them as always (so a superset is fine). The mutable segment's visible rows are all decoded.
 // Rows come out in the same order as the plain scan (segments oldest first, positions
-// ascending). The transaction's own writes are not in the segments' bitmaps: such a scan, a
-// table created in the transaction, or a filter without an indexable leaf keeps the plain scan.
+// ascending, then the transaction's own inserts in insert order). The transaction's own writes
+// are not in the segments' bitmaps: its deletes are cleared from them and its inserts are
+// decoded as rows (payload-index/own-writes.ts); a source that cannot describe them, or a
+// filter without an indexable leaf, keeps the plain scan.
 import type { PhysicalScan } from '@vecgres/planner';
 import { RowBitmap } from '@vecgres/payload-index';
 import { BATCH_SIZE, type ExecContext, type Row } from '../exec/exec-context';
 import { analyzeFilter, hasIndexLeaf, resolveFilter, type FilterTree } from '../payload-index/filter-tree';
 import { leafIndexes, segmentCandidates } from '../payload-index/segment-filter';
 import type { SegmentPayloadIndex } from '../payload-index/payload-file';
+import { ownChangesOf, visibleWithout } from '../payload-index/own-writes';
 
 /** The filter as an index tree, when the scan can use payload indexes at all (else undefined). */
 export function scanFilterTree(node: PhysicalScan, ctx: ExecContext): FilterTree | undefined {
@@ -26,7 +29,8 @@ export function scanFilterTree(node: PhysicalScan, ctx: ExecContext): FilterTree
 export async function indexedScanBatches(node: PhysicalScan, ctx: ExecContext, tree: FilterTree): Promise<AsyncIterable<Row[]> | undefined> {
   const src = ctx.tables.vectorSource!(node.table, node.columns);
   const rt = ctx.vectorIndexes;
-  if (src.ownWrites || !src.rowAt || !rt || src.storageId === undefined) return undefined;
+  const own = ownChangesOf(src);
+  if (own === undefined || !src.rowAt || !rt || src.storageId === undefined) return undefined;
   const storageId = src.storageId;
   const rowAt = src.rowAt.bind(src);
   const resolved = await resolveFilter(tree);
@@ -35,7 +39,7 @@ export async function indexedScanBatches(node: PhysicalScan, ctx: ExecContext, t
     async *[Symbol.asyncIterator]() {
       for (const seg of src.segments) {
         const rows = seg.rowCount();
-        const visible = seg.visibleBitmap(src.snapshot);
+        const visible = visibleWithout(seg, src.snapshot, own);
         const indexes = new Map<number, SegmentPayloadIndex>();
         if (seg.sealed) {
           for (const oid of leafIndexes(resolved)) {
@@ -56,6 +60,16 @@ export async function indexedScanBatches(node: PhysicalScan, ctx: ExecContext, t
           yield batch;
         }
       }
+      let batch: Row[] = [];
+      for (const { rowId, row } of own?.inserted() ?? []) {
+        if (node.rowId) row.push(rowId);
+        batch.push(row);
+        if (batch.length >= BATCH_SIZE) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
     },
   };
 }

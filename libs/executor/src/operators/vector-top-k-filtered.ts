@@ -9,12 +9,15 @@
 //        ├─ exact filter, large    -> hnsw filtered (allow bitmap), two-hop when
 //        │                            count / rows <= vecgres.two_hop_selectivity
 //        ├─ superset, small        -> recheck the ORIGINAL filter on the candidates' rows, then exact
-//        └─ superset, large        -> hnsw iterative over the candidates, rechecking each batch
+//        └─ superset, large        -> its true count lies in [0, candidates], straddling the
+//                                     threshold: SAMPLE the residual (payload-index/filter-sample.ts)
+//              ├─ estimate below   -> recheck all, then exact (as small)
+//              └─ estimate above   -> hnsw iterative over the candidates, rechecking each batch
 //                                     until k rows pass
 //   an index path returning fewer than min(k, count) rows -> recheck + exact for that segment,
 //   so a query returns k rows whenever k rows match.
 import type { PayloadIndexRef } from '@vecgres/planner';
-import { RowBitmap } from '@vecgres/payload-index';
+import { RowBitmap, exactEstimate, type CardinalityEstimate } from '@vecgres/payload-index';
 import { segmentTopK, type SegmentMetric, type SegmentReader } from '@vecgres/storage';
 import type { Row } from '../exec/exec-context';
 import type { Compiled } from '../expr/compile-expr';
@@ -25,12 +28,19 @@ import type { PayloadIndexManager } from '../payload-index/payload-index-manager
 import type { SegmentPayloadIndex } from '../payload-index/payload-file';
 import type { ResolvedTree } from '../payload-index/filter-tree';
 import { leafIndexes, segmentCandidates } from '../payload-index/segment-filter';
+import { sampleCount, seedOf } from '../payload-index/filter-sample';
+import { visibleWithout, type OwnChanges } from '../payload-index/own-writes';
 import { filterBatch } from './runner';
 
 export type SegmentStrategy = 'exact' | 'exact + recheck' | 'hnsw filtered' | 'hnsw two-hop' | 'hnsw iterative + recheck' | 'ann filtered';
 
 /** Qdrant's default full_scan_threshold: 10,000 kB of vectors. */
 export const DEFAULT_FULL_SCAN_THRESHOLD_KB = 10000;
+
+/** EXPLAIN ANALYZE: milliseconds per stage (filter: bitmaps, rechecks, samples; search: native; fetch: rows). */
+export interface StageTimes { filter: number; search: number; fetch: number }
+
+export const now = (): number => performance.now();
 
 export interface FilteredEnv {
   src: VectorSource;
@@ -53,6 +63,10 @@ export interface FilteredEnv {
   count(scanned: number, distances: number): void;
   /** EXPLAIN ANALYZE: rows a recheck of the filter removed (Rows Removed by Filter). */
   removed?(rows: number): void;
+  /** The transaction's own writes to the table (its deletes are cleared from the visibility bitmaps). */
+  own?: OwnChanges | null;
+  /** EXPLAIN ANALYZE: stage times, accumulated (absent: not measured). */
+  stages?: StageTimes;
 }
 
 export interface SegmentOutcome {
@@ -64,14 +78,22 @@ export interface SegmentOutcome {
   strategy: SegmentStrategy;
   /** Candidates after the index step (a superset when the filter was not exact). */
   candidates: number;
+  /** The count estimate the strategy was chosen from. */
+  estimate: CardinalityEstimate;
+  /** Candidates a sample checked (0: no sample). */
+  sampled: number;
 }
 
 const EMPTY = { positions: new Uint32Array(0), dists: new Float32Array(0) };
 
-/** Candidate rows of `seg` at `positions` that pass the original filter (decoding only those rows). */
-async function recheck(env: FilteredEnv, seg: SegmentReader, positions: Uint32Array): Promise<boolean[]> {
+/**
+ * Candidate rows of `seg` at `positions` that pass the original filter (decoding only those
+ * rows). `sample`: a sample's check (its rows are not "removed by filter").
+ */
+async function recheck(env: FilteredEnv, seg: SegmentReader, positions: Uint32Array, sample = false): Promise<boolean[]> {
   const out = new Array<boolean>(positions.length).fill(false);
   if (!env.src.rowAt) return out;
+  const t0 = now();
   for (let start = 0; start < positions.length; start += 1024) {
     const end = Math.min(positions.length, start + 1024);
     const rows: Row[] = [];
@@ -79,10 +101,27 @@ async function recheck(env: FilteredEnv, seg: SegmentReader, positions: Uint32Ar
     const pass = new Set(await filterBatch(env.filter, rows));
     for (let j = start; j < end; j++) out[j] = pass.has(rows[j - start]);
     env.count(end - start, 0);
-    env.removed?.(end - start - pass.size);
+    if (!sample) env.removed?.(end - start - pass.size);
     if (end < positions.length) await env.pause();
   }
+  if (env.stages) env.stages.filter += now() - t0;
   return out;
+}
+
+/**
+ * Runs a search, adding its time to the search stage less the rechecks it made (those count
+ * as filter time, added by recheck itself).
+ */
+async function timedSearch<T>(env: FilteredEnv, f: () => Promise<T>): Promise<T> {
+  const st = env.stages;
+  if (!st) return f();
+  const t0 = now();
+  const f0 = st.filter;
+  try {
+    return await f();
+  } finally {
+    st.search += now() - t0 - (st.filter - f0);
+  }
 }
 
 /** The filter's exact bitmap over `seg` from a superset: rechecks every candidate. */
@@ -105,9 +144,9 @@ async function exactTopK(env: FilteredEnv, seg: SegmentReader, bits: RowBitmap, 
   }
   env.count(0, ids.length);
   if (ids.length === 0) return { ...EMPTY, nullRows };
-  const top = await env.withStop((stop) => segmentTopK({
+  const top = await timedSearch(env, () => env.withStop((stop) => segmentTopK({
     segment: seg, column: env.column, metric: env.metric, query: env.query, k: env.k, ids: Uint32Array.from(ids), stop,
-  }));
+  })));
   return { positions: top.positions, dists: top.dists, nullRows };
 }
 
@@ -134,25 +173,37 @@ export async function filteredSegmentTopK(env: FilteredEnv, seg: SegmentReader, 
   const rows = seg.rowCount();
   const arena = seg.vectorArena(env.column);
   const arenaRows = Math.min(arena.rows, rows);
-  const visible = seg.visibleBitmap(env.src.snapshot);
+  const t0 = now();
+  const visible = visibleWithout(seg, env.src.snapshot, env.own);
   const res = segmentCandidates(env.tree, await indexesOf(env, seg), rows, visible);
   let cands = res?.bits ?? new RowBitmap(rows, visible);
   let count = res?.count ?? cands.count();
   let exact = res?.exact ?? false;
+  if (env.stages) env.stages.filter += now() - t0;
   const candidates = count;
-  if (count === 0) return { ...EMPTY, nullRows: [], strategy: 'exact', candidates };
-  const small = count <= fullScanRows(env, arena.dim);
+  // A superset's true count is anywhere in [0, candidates].
+  let estimate: CardinalityEstimate = exact || count === 0 ? exactEstimate(count) : { min: 0, expected: count, max: count, exact: false };
+  let sampled = 0;
+  if (count === 0) return { ...EMPTY, nullRows: [], strategy: 'exact', candidates, estimate, sampled };
+  const threshold = fullScanRows(env, arena.dim);
+  const small = count <= threshold;
   const settings = env.settings;
   let strategy: SegmentStrategy = exact ? 'exact' : 'exact + recheck';
   if (!exact && index && settings && !small && index.searchRechecked) {
+    // [0, count] straddles the threshold: sample the residual on random candidates.
+    const s = await sampleCount(cands.positions(), threshold, (p) => recheck(env, seg, p, true), seedOf(`${seg.id}/${count}`));
+    estimate = s.estimate;
+    sampled = s.sampled;
+  }
+  if (!exact && index && settings && !small && index.searchRechecked && estimate.expected > threshold) {
     // (d) a superset too large to recheck whole: iterate the index, rechecking per batch.
     const allow = andAllowBitmap(cands.bits, seg.vectorValidity(env.column), arenaRows);
-    const top = await env.withStop((stop) => index.searchRechecked!(
+    const top = await timedSearch(env, () => env.withStop((stop) => index.searchRechecked!(
       { arena, query: env.query, k: env.k, allow: allow.bits, allowed: allow.count, settings, stop },
       (positions) => recheck(env, seg, positions),
-    ));
+    )));
     env.count(0, top.distances ?? top.positions.length);
-    if (top.positions.length >= Math.min(env.k, allow.count)) return { ...top, nullRows: [], strategy: 'hnsw iterative + recheck', candidates };
+    if (top.positions.length >= Math.min(env.k, allow.count)) return { ...top, nullRows: [], strategy: 'hnsw iterative + recheck', candidates, estimate, sampled };
   }
   if (!exact) {
     cands = await recheckAll(env, seg, cands);
@@ -164,14 +215,14 @@ export async function filteredSegmentTopK(env: FilteredEnv, seg: SegmentReader, 
     const allow = andAllowBitmap(cands.bits, seg.vectorValidity(env.column), arenaRows);
     const sel = settings.twoHopSelectivity ?? 0;
     const twoHop = index.am === 'hnsw' && sel > 0 && allow.count / Math.max(1, arenaRows) <= sel;
-    const top = await env.withStop((stop) => index.search({
+    const top = await timedSearch(env, () => env.withStop((stop) => index.search({
       arena, query: env.query, k: env.k, allow: allow.bits, allowed: allow.count, settings, stop, ...(twoHop ? { twoHop } : {}),
-    }));
+    })));
     env.count(0, top.distances ?? top.positions.length);
     if (top.positions.length >= Math.min(env.k, allow.count)) {
-      return { ...top, nullRows: [], strategy: index.am === 'hnsw' ? (twoHop ? 'hnsw two-hop' : 'hnsw filtered') : 'ann filtered', candidates };
+      return { ...top, nullRows: [], strategy: index.am === 'hnsw' ? (twoHop ? 'hnsw two-hop' : 'hnsw filtered') : 'ann filtered', candidates, estimate, sampled };
     }
   }
   const top = await exactTopK(env, seg, cands, arenaRows);
-  return { ...top, strategy, candidates };
+  return { ...top, strategy, candidates, estimate, sampled };
 }

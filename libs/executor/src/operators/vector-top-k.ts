@@ -42,8 +42,9 @@ import { andAllowBitmap } from '../vector-index/ann-allow';
 import { fullAllow } from './vector-top-k-allow';
 import { ownedRank, ownedSpec } from '../vector-index/ann-owned-rank';
 import { analyzeFilter, hasIndexLeaf, resolveFilter } from '../payload-index/filter-tree';
-import { filteredSegmentTopK, type FilteredEnv } from './vector-top-k-filtered';
+import { filteredSegmentTopK, now, type FilteredEnv, type SegmentOutcome, type StageTimes } from './vector-top-k-filtered';
 import { columnsNeeded } from './vector-top-k-columns';
+import { ownChangesOf } from '../payload-index/own-writes';
 
 /** An index search (strategy hnsw / ivfflat): sealed segments with the index go through it. */
 interface AnnPlan { rt: VectorIndexRuntime; spec: AnnIndexSpec; settings: AnnSearchSettings }
@@ -103,15 +104,28 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
     s.vector.distances += distances;
   };
   const pause = async () => { await ctx.checkpoint?.(); };
-  /** EXPLAIN ANALYZE: segments per filter strategy and their candidate rows. */
-  const noteStrategy = (strategy: string, candidates: number) => {
+  /** EXPLAIN ANALYZE: segments per filter strategy, their candidate rows and count estimates. */
+  const noteStrategy = (out: SegmentOutcome) => {
     const s = stats();
     if (!s) return;
     s.vector ??= { scanned: 0, distances: 0 };
     const st = (s.vector.strategies ??= {});
-    const e = (st[strategy] ??= { segments: 0, candidates: 0 });
+    const e = (st[out.strategy] ??= { segments: 0, candidates: 0, estimate: { min: 0, expected: 0, max: 0, exact: true, sampled: 0 } });
     e.segments++;
-    e.candidates += candidates;
+    e.candidates += out.candidates;
+    const est = e.estimate!;
+    est.min += out.estimate.min;
+    est.expected += out.estimate.expected;
+    est.max += out.estimate.max;
+    est.exact &&= out.estimate.exact;
+    est.sampled += out.sampled;
+  };
+  /** EXPLAIN ANALYZE: the stage-time accumulator of one execution (undefined when not analyzing). */
+  const stageTimes = (): StageTimes | undefined => {
+    const s = stats();
+    if (!s) return undefined;
+    s.vector ??= { scanned: 0, distances: 0 };
+    return (s.vector.stages ??= { filter: 0, search: 0, fetch: 0 });
   };
 
   /** Candidates of the filter/own-writes case: per-segment bitmaps from the transaction's rows. */
@@ -148,6 +162,27 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
     return bits;
   }
 
+  /** The transaction's own inserted rows passing the filter (evaluated in JS: they are in no segment). */
+  async function ownInsertsPassing(inserted: Iterable<{ row: Row }>): Promise<Row[]> {
+    const out: Row[] = [];
+    let batch: Row[] = [];
+    const flush = async () => {
+      const pass = filter ? await filterBatch(filter, batch) : batch;
+      count(batch.length, 0);
+      const s = stats();
+      if (s) s.removed += batch.length - pass.length;
+      out.push(...pass);
+      batch = [];
+      await pause();
+    };
+    for (const { row } of inserted) {
+      batch.push(row);
+      if (batch.length >= BATCH_SIZE) await flush();
+    }
+    if (batch.length > 0) await flush();
+    return out;
+  }
+
   /**
    * A stop flag for the native scans, raised when the statement is canceled (the scan then
    * rejects with 57014); `release` detaches it from the signal.
@@ -177,10 +212,15 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
   }
 
   /** The payload-index path's environment, or undefined when the filter cannot use it here. */
-  async function filteredEnv(src: VectorSource, col: string, q: Float32Array, k: number, m: (typeof NATIVE_METRICS)[string], ann?: AnnPlan): Promise<FilteredEnv | undefined> {
-    // Own writes are not in the segments' bitmaps: the rows() path applies them.
-    if (!usesIndexes || !filterTree || !filter || src.ownWrites || !src.rowAt) return undefined;
+  async function filteredEnv(src: VectorSource, col: string, q: Float32Array, k: number, m: (typeof NATIVE_METRICS)[string], stages: StageTimes | undefined, ann?: AnnPlan): Promise<FilteredEnv | undefined> {
+    // Own writes are not in the segments' bitmaps: their deletes are cleared from them and their
+    // inserts evaluated in JS (payload-index/own-writes.ts); a source that cannot describe them
+    // takes the rows() path.
+    const own = ownChangesOf(src);
+    if (!usesIndexes || !filterTree || !filter || own === undefined || !src.rowAt) return undefined;
     return {
+      own,
+      ...(stages ? { stages } : {}),
       src, column: col, query: q, k, metric: m.metric, tree: await resolveFilter(filterTree), filter,
       ...(filterNeeds ? { filterNeeds } : {}),
       ...(ctx.vectorIndexes ? { payload: ctx.vectorIndexes.manager.payload } : {}),
@@ -195,8 +235,12 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
 
   async function nativeRank(src: VectorSource, col: string, q: Float32Array, k: number, m: (typeof NATIVE_METRICS)[string], ann?: AnnPlan): Promise<Ranked[]> {
     const extras: Row[] = [];
-    const env = await filteredEnv(src, col, q, k, m, ann);
+    const stages = stageTimes();
+    const t0 = now();
+    const env = await filteredEnv(src, col, q, k, m, stages, ann);
     const rowBits = !env && (filter || src.ownWrites) ? await candidatesFromRows(src, extras) : undefined;
+    if (env?.own) extras.push(...(await ownInsertsPassing(env.own.inserted())));
+    if (stages) stages.filter += now() - t0;
     const merged: Candidate[] = [];
     const nullRows: number[] = [];
     for (const seg of src.segments) {
@@ -204,11 +248,12 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
         const index = ann ? await segmentIndexOf(ann.rt, src.storageId, seg, ann.spec) : undefined;
         const out = await filteredSegmentTopK(env, seg, index);
         nullRows.push(...out.nullRows);
-        noteStrategy(out.strategy, out.candidates);
+        noteStrategy(out);
         for (let j = 0; j < out.positions.length; j++) merged.push({ rowId: seg.rowId(out.positions[j]), dist: m.scale(out.dists[j]), seg, pos: out.positions[j] });
         await pause();
         continue;
       }
+      const tf = now();
       const arenaRows = Math.min(seg.vectorArena(col).rows, seg.rowCount());
       const bits = rowBits?.get(seg) ?? seg.visibleBitmap(src.snapshot);
       const index = ann ? await segmentIndexOf(ann.rt, src.storageId, seg, ann.spec) : undefined;
@@ -219,6 +264,8 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
       // NULL vectors are not in an ANN index (pgvector does not index them).
       if (!ann) nullRows.push(...c.nullRows);
       count(rowBits ? 0 : c.ids.length + c.nullRows.length, c.ids.length);
+      const ts = now();
+      if (stages) stages.filter += ts - tf;
       const flag = stopFlag();
       let top: { positions: Uint32Array; dists: Float32Array };
       try {
@@ -233,10 +280,12 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
         throw e;
       } finally {
         flag.release();
+        if (stages) stages.search += now() - ts;
       }
       for (let j = 0; j < top.positions.length; j++) merged.push({ rowId: seg.rowId(top.positions[j]), dist: m.scale(top.dists[j]), seg, pos: top.positions[j] });
       await pause();
     }
+    const tx = now();
     const nullExtras: Row[] = [];
     for (const row of extras) {
       const d = distanceOf(distance, row);
@@ -246,6 +295,8 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
       } else merged.push({ rowId: -1, dist: d, row });
     }
     merged.sort((a, b) => compareDistance(a.dist, b.dist));
+    const tr = now();
+    if (stages) stages.search += tr - tx;
     const out: Ranked[] = [];
     // An index search whose consumer does not read the ordered vector (SELECT id ... ORDER BY
     // emb <-> q): rows are read in place without their vectors and keep the index's order and
@@ -270,6 +321,7 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
       if (out.length >= k) break;
       out.push({ row, dist: null });
     }
+    if (stages) stages.fetch += now() - tr;
     return out;
   }
 

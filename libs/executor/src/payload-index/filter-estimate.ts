@@ -3,7 +3,8 @@
 // the estimated matching rows:
 //   Filter Strategy: exact over payload index (estimated rows: 1010 of 100000)
 // Estimates are exact counts when the filter is fully indexed (exact bitmaps); otherwise the
-// indexed superset's count (residual predicates are not sampled). The mutable segment counts
+// indexed superset's count, sampled as the executor does (filter-sample.ts) where that superset
+// straddles the full-scan threshold of a segment with an ANN index. The mutable segment counts
 // its visible rows as candidates (it is always searched exactly with the filter on its rows).
 import type { PhysicalVectorTopK } from '@vecgres/planner';
 import { RowBitmap } from '@vecgres/payload-index';
@@ -13,6 +14,12 @@ import { leafIndexes, segmentCandidates } from './segment-filter';
 import type { SegmentPayloadIndex } from './payload-file';
 import { planIndexSpec, segmentIndexOf } from '../vector-index/ann-runtime';
 import { DEFAULT_FULL_SCAN_THRESHOLD_KB } from '../operators/vector-top-k-filtered';
+import { columnsNeeded } from '../operators/vector-top-k-columns';
+import { filterBatch } from '../operators/runner';
+import { compileExpr } from '../expr/compile-expr';
+import type { Row } from '../exec/exec-context';
+import { sampleCount, seedOf } from './filter-sample';
+import { ownChangesOf, visibleWithout } from './own-writes';
 
 /** Every Vector Top-K node of a plan (a generic walk: plans are small plain data). */
 function vectorNodes(root: unknown, out: PhysicalVectorTopK[] = [], seen = new Set<unknown>()): PhysicalVectorTopK[] {
@@ -27,7 +34,8 @@ function vectorNodes(root: unknown, out: PhysicalVectorTopK[] = [], seen = new S
 async function estimateNode(ctx: ExecContext, node: PhysicalVectorTopK): Promise<string | undefined> {
   if (!node.filter || !node.payloadIndexes?.length) return undefined;
   const src = ctx.tables.vectorSource?.(node.table, node.columns);
-  if (!src || src.ownWrites) return undefined;
+  const own = src ? ownChangesOf(src) : undefined;
+  if (!src || own === undefined) return undefined;
   const tree = analyzeFilter(ctx, node.filter, node.columns, node.payloadIndexes);
   if (!hasIndexLeaf(tree)) return undefined;
   const resolved = await resolveFilter(tree);
@@ -42,7 +50,7 @@ async function estimateNode(ctx: ExecContext, node: PhysicalVectorTopK): Promise
   let total = 0;
   for (const seg of src.segments) {
     const rows = seg.rowCount();
-    const visible = seg.visibleBitmap(src.snapshot);
+    const visible = visibleWithout(seg, src.snapshot, own);
     const live = new RowBitmap(rows, visible).count();
     total += live;
     const indexes = new Map<number, SegmentPayloadIndex>();
@@ -54,11 +62,26 @@ async function estimateNode(ctx: ExecContext, node: PhysicalVectorTopK): Promise
       }
     }
     const res = segmentCandidates(resolved, indexes, rows, visible);
-    const count = res ? res.estimate.expected : live;
-    estimated += count;
+    let count = res ? res.estimate.expected : live;
     const dim = col?.dim ?? 1;
-    const small = count <= Math.floor((kb * 1024) / Math.max(1, dim * 4));
+    const threshold = Math.floor((kb * 1024) / Math.max(1, dim * 4));
+    let small = count <= threshold;
     const ann = spec && rt ? await segmentIndexOf(rt, src.storageId, seg, spec) : undefined;
+    if (!res?.exact && !small && ann?.searchRechecked && src.rowAt && node.filter) {
+      // As the executor: a superset straddling the threshold is sampled.
+      const positions = (res?.bits ?? new RowBitmap(rows, visible)).positions();
+      const filter = compileExpr(ctx, node.filter);
+      const needs = columnsNeeded([node.filter]);
+      const check = async (p: Uint32Array) => {
+        const batch: Row[] = Array.from(p, (i) => src.rowAt!(seg, i, needs));
+        const pass = new Set(await filterBatch(filter, batch));
+        return batch.map((r) => pass.has(r));
+      };
+      const sample = await sampleCount(positions, threshold, check, seedOf(`${seg.id}/${positions.length}`));
+      count = sample.estimate.expected;
+      small = count <= threshold;
+    }
+    estimated += count;
     let strategy: string;
     if (res?.exact) strategy = small || !ann ? 'exact over payload index' : ann.am !== 'hnsw' ? 'ann filtered' : twoHop > 0 && count / Math.max(1, rows) <= twoHop ? 'hnsw two-hop' : 'hnsw filtered';
     else strategy = small || !ann ? 'exact + recheck' : 'hnsw iterative + recheck';

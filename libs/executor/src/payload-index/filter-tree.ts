@@ -9,6 +9,7 @@
 //   col < | <= | > | >= v  (either side)          range (int, float, numeric, date, timestamp)
 //   jsonbcol @> v, v <@ jsonbcol                  gin jsonb_path_ops / jsonb_ops (a superset)
 //   jsonbcol ->> 'k' = 'v'                        gin (a superset)
+//   col IS [NOT] NULL                             keyword / range: rows without a key
 // Everything else is residual: evaluated on candidate rows (segment-filter.ts keeps track of
 // whether a segment's candidate bitmap is exact or must be rechecked with the original filter).
 import { BUILTINS } from '@vecgres/catalog';
@@ -24,7 +25,9 @@ export type FilterLeaf =
   | { kind: 'eq'; ref: PayloadIndexRef; use: 'keyword' | 'range'; values: Compiled[]; array: boolean }
   | { kind: 'range'; ref: PayloadIndexRef; op: RangeOp; value: Compiled }
   | { kind: 'contains'; ref: PayloadIndexRef; value: Compiled }
-  | { kind: 'field'; ref: PayloadIndexRef; key: Compiled; value: Compiled };
+  | { kind: 'field'; ref: PayloadIndexRef; key: Compiled; value: Compiled }
+  /** col IS NULL (`negated`: IS NOT NULL). */
+  | { kind: 'null'; ref: PayloadIndexRef; negated: boolean };
 
 export type FilterTree =
   | { kind: 'and' | 'or'; args: FilterTree[] }
@@ -139,6 +142,11 @@ function analyze(a: Analyzer, e: BoundExpr): FilterTree {
       const leaf = !e.negated && e.list.length > 0 ? listLeaf(a, e.arg, e.eqImpl, e.list, false) : undefined;
       return leaf ? { kind: 'leaf', leaf } : { kind: 'residual' };
     }
+    case 'nullTest': {
+      const c = plainColumn(e.arg);
+      const ref = c === undefined ? undefined : refFor(a, c, 'keyword') ?? refFor(a, c, 'range');
+      return ref ? { kind: 'leaf', leaf: { kind: 'null', ref, negated: e.negated } } : { kind: 'residual' };
+    }
     case 'quantified': {
       const leaf = e.mode === 'any' && e.op === '=' ? listLeaf(a, e.left, e.cmpImpl, [e.right], true) : undefined;
       return leaf ? { kind: 'leaf', leaf } : { kind: 'residual' };
@@ -168,7 +176,8 @@ export type ResolvedLeaf =
   | { kind: 'eq'; ref: PayloadIndexRef; use: 'keyword' | 'range'; values: unknown[] }
   | { kind: 'range'; ref: PayloadIndexRef; op: RangeOp; value: unknown }
   | { kind: 'contains'; ref: PayloadIndexRef; value: unknown }
-  | { kind: 'field'; ref: PayloadIndexRef; key: unknown; value: unknown };
+  | { kind: 'field'; ref: PayloadIndexRef; key: unknown; value: unknown }
+  | { kind: 'null'; ref: PayloadIndexRef; negated: boolean };
 
 export type ResolvedTree =
   | { kind: 'and' | 'or'; args: ResolvedTree[] }
@@ -186,6 +195,7 @@ export async function resolveFilter(t: FilterTree): Promise<ResolvedTree> {
   }
   const l = t.leaf;
   switch (l.kind) {
+    case 'null': return { kind: 'leaf', leaf: l };
     case 'eq': {
       let values: unknown[] = [];
       for (const c of l.values) {

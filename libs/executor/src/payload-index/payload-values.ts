@@ -69,7 +69,9 @@ export function rangeKey(v: unknown): number | null {
 /** True when `v`'s range key is exactly its value (no rounding). */
 export function rangeKeyExact(v: unknown, type: number): boolean {
   if (type === NUMERIC) return false;
-  if (typeof v === 'bigint') return v <= 9007199254740992n && v >= -9007199254740992n;
+  // Strictly inside +-2^53: a stored int8 beyond it rounds onto 2^53 (2^53 + 1 -> 2^53), so a
+  // strict bound AT 2^53 would drop it; inside, rounding never crosses the bound.
+  if (typeof v === 'bigint') return v < 9007199254740992n && v > -9007199254740992n;
   if (typeof v === 'number') return !Number.isNaN(v);
   return false;
 }

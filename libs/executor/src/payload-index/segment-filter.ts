@@ -3,7 +3,8 @@
 //   leaf  -> bitmap from the TermIndex / RangeIndex     (exact, or a superset: lossy keys, jsonb)
 //   AND   -> AND of the children that have a bitmap      (a residual child: superset)
 //   OR    -> OR of the children, unless one has none    (then: no bitmap, all rows)
-//   NOT   -> complement of an exact child                (a superset: NULLs are not "false")
+//   NOT   -> complement of an exact child                (a superset: NULLs are not "false";
+//            exact when the child is never NULL: IS [NOT] NULL leaves and AND / OR of them)
 //   ─────────────────────────────────────────────────────────────────────────────────────────
 //   result AND visibility  ->  { bits, count, exact, estimate }
 //
@@ -26,7 +27,8 @@ export interface SegmentFilterResult {
   estimate: CardinalityEstimate;
 }
 
-interface Part { bits: RowBitmap | null; exact: boolean }
+/** `nullFree`: the predicate is never NULL on any row (its complement is its NOT). */
+interface Part { bits: RowBitmap | null; exact: boolean; nullFree?: boolean }
 
 const ALL: Part = { bits: null, exact: false };
 
@@ -103,12 +105,36 @@ function jsonLeaf(ix: SegmentPayloadIndex, leaf: Extract<ResolvedLeaf, { kind: '
   return { bits, exact: false };
 }
 
+/** Types whose range key exists for every non-NULL value (float NaN included). */
+const RANGE_TOTAL = new Set([700, 701]);
+
+/**
+ * col IS [NOT] NULL: the rows without a key. Keyword families give every non-NULL value a term,
+ * float range keys cover every value; other range types can lack a key for special values
+ * ('infinity', numeric NaN objects), so their IS NULL is a superset and IS NOT NULL residual.
+ */
+function nullLeaf(ix: SegmentPayloadIndex, leaf: Extract<ResolvedLeaf, { kind: 'null' }>, rows: number): Part {
+  let keyed: RowBitmap | undefined;
+  let total = false;
+  if (ix.terms && !ix.jsonb && keywordFamily(leaf.ref.type)) {
+    keyed = RowBitmap.fromPositions(rows, ix.terms.postingGroups(1, rows).positions);
+    total = true;
+  } else if (ix.range) {
+    keyed = ix.range.bitmap();
+    total = RANGE_TOTAL.has(leaf.ref.type);
+  }
+  if (!keyed) return ALL;
+  if (leaf.negated) return total ? { bits: keyed, exact: true, nullFree: true } : ALL;
+  return { bits: keyed.not(), exact: total, nullFree: total };
+}
+
 function evalLeaf(leaf: ResolvedLeaf, indexes: ReadonlyMap<number, SegmentPayloadIndex>, rows: number): Part {
   const ix = indexes.get(leaf.ref.oid);
   if (!ix) return ALL;
   switch (leaf.kind) {
     case 'eq': return leaf.use === 'keyword' ? keywordLeaf(ix, leaf, rows) : rangeLeaf(ix, leaf, rows);
     case 'range': return rangeLeaf(ix, leaf, rows);
+    case 'null': return nullLeaf(ix, leaf, rows);
     default: return jsonLeaf(ix, leaf, rows);
   }
 }
@@ -119,28 +145,33 @@ function evalTree(t: ResolvedTree, indexes: ReadonlyMap<number, SegmentPayloadIn
     case 'leaf': return evalLeaf(t.leaf, indexes, rows);
     case 'not': {
       const p = evalTree(t.arg, indexes, rows);
-      return p.bits && p.exact ? { bits: p.bits.not(), exact: false } : ALL;
+      if (!p.bits || !p.exact) return ALL;
+      return p.nullFree ? { bits: p.bits.not(), exact: true, nullFree: true } : { bits: p.bits.not(), exact: false };
     }
     case 'and': {
       let bits: RowBitmap | null = null;
       let exact = true;
+      let nullFree = true;
       for (const a of t.args) {
         const p = evalTree(a, indexes, rows);
         exact &&= p.exact;
+        nullFree &&= p.nullFree === true;
         if (p.bits) bits = bits ? bits.and(p.bits) : p.bits;
       }
-      return { bits, exact: exact && bits !== null };
+      return { bits, exact: exact && bits !== null, nullFree: nullFree && exact && bits !== null };
     }
     case 'or': {
       let bits = new RowBitmap(rows);
       let exact = true;
+      let nullFree = true;
       for (const a of t.args) {
         const p = evalTree(a, indexes, rows);
         if (!p.bits) return ALL;
         exact &&= p.exact;
+        nullFree &&= p.nullFree === true;
         bits = bits.or(p.bits);
       }
-      return { bits, exact };
+      return { bits, exact, nullFree: nullFree && exact };
     }
   }
 }

@@ -3,7 +3,7 @@
 // operator instrumented; the plan is then printed with each node's actual rows and loops (and
 // times unless TIMING OFF), followed by "Planning Time" / "Execution Time" unless SUMMARY OFF.
 import { notSupported } from '@vecgres/errors';
-import { explainLines, isPlannable, type OutputColumn, type PlannedStatement } from '@vecgres/planner';
+import { explainLines, isPlannable, type OutputColumn, type PhysicalVectorTopK, type PlannedStatement } from '@vecgres/planner';
 import type { ExplainStmt } from '@vecgres/sql';
 import type { PlanStats } from '../exec/plan-stats';
 import type { PlanRun } from '../exec/run-plan';
@@ -17,6 +17,11 @@ export interface ExplainHost {
   run(plan: PlannedStatement, stats: PlanStats): PlanRun;
   /** Names of types the planner's table lacks (extension types: `'[1,2]'::vector`). */
   typeName?: (oid: number, typmod: number) => string;
+  /**
+   * EXPLAIN without ANALYZE: the filter estimate lines of the plan's filtered Vector Top-K
+   * nodes (computed from the payload indexes, which needs the transaction's tables).
+   */
+  vectorFilter?: (plan: PlannedStatement) => Promise<(n: PhysicalVectorTopK) => string[] | undefined>;
 }
 
 const QUERY_PLAN: OutputColumn = { name: 'QUERY PLAN', type: { oid: 25, typmod: -1 }, typlen: -1, tableOid: 0, attnum: 0 };
@@ -38,7 +43,8 @@ export async function runExplain(stmt: ExplainStmt, host: ExplainHost, describe:
     executionMs = performance.now() - execStart;
     lines = explainLines(plan, { analyze: { stats: (n) => stats.get(n), timing: opts.timing }, ...(host.typeName ? { typeName: host.typeName } : {}) });
   } else {
-    lines = explainLines(plan, host.typeName ? { typeName: host.typeName } : {});
+    const vectorFilter = await host.vectorFilter?.(plan);
+    lines = explainLines(plan, { ...(host.typeName ? { typeName: host.typeName } : {}), ...(vectorFilter ? { vectorFilter } : {}) });
   }
   if (opts.summary) {
     lines.push(`Planning Time: ${ms(planningMs)}`);

@@ -17,7 +17,8 @@ import type { CodecRegistry } from '@vecgres/pg-types';
 import type { CatalogState, SessionInfo } from '@vecgres/catalog';
 import { parse, type Stmt, type TransactionStmt } from '@vecgres/sql';
 import type { Row } from '../exec/exec-context';
-import { runPlan, type RunOptions } from '../exec/run-plan';
+import { planContext, runPlan, type RunOptions } from '../exec/run-plan';
+import { estimateVectorFilters } from '../payload-index/filter-estimate';
 import type { PlanReuse } from '../exec/plan-reuse';
 import { runExplain } from './explain-exec';
 import { dmlTag } from './command-tag';
@@ -453,6 +454,7 @@ export class Session {
           plan: (s) => this.planFor(tx, s, paramTypes, true),
           run: (plan, stats) => runPlan(plan, { params: [], ...this.runOptions(tx), stats }),
           typeName: (oid, typmod) => formatType(new Catalog(tx.catalog.state), oid, typmod),
+          vectorFilter: (plan) => estimateVectorFilters(planContext(plan, { params: [], ...this.runOptions(tx) }), plan),
         }, describe, sink);
       }
       case 'checkpoint':

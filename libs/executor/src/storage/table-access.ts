@@ -49,7 +49,11 @@ export class TransactionTableAccess implements TableAccess {
   /** Records a write to storage table `storageId` made around this object (TRUNCATE). */
   noteWrite(storageId: number): void {
     this.written.add(storageId);
+    this.opaque.add(storageId);
   }
+
+  /** Tables written around this object (TRUNCATE): own writes not described by ownDeletes / ownRows. */
+  private readonly opaque = new Set<number>();
 
   /** Records a table created in this transaction with its storage vector columns. */
   noteVectorColumns(storageId: number, cols: readonly VectorColumnDef[]): void {
@@ -96,6 +100,15 @@ export class TransactionTableAccess implements TableAccess {
       ownWrites: this.written.has(id) || fresh,
       storageColumn: (attnum) => (fresh || !def ? undefined : def.vectorColumns.find((c) => c.name === String(attnum))),
       rows: () => this.scan(table, columns),
+      // Own deletes and inserts for the payload-index paths (executor payload-index/own-writes.ts).
+      ownChanges: () => {
+        if (fresh || !def || this.opaque.has(id)) return undefined;
+        const inserted = this.tx.ownRows(id);
+        return {
+          deleted: this.tx.ownDeletes(id),
+          inserted: () => inserted.map((r) => ({ rowId: r.rowId, row: decodeRow(columns, r.values, this.codecs) })),
+        };
+      },
       get: (rowId) => this.get(table, rowId, columns),
       rowAt: (seg, i, needed) => {
         // The engine's row codec is the JSON one (storage-engine.ts default; ann-owned-rank.ts reads it too).

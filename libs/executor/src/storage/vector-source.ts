@@ -29,4 +29,10 @@ export interface VectorSource {
    * (each is a read from the segment's vector file).
    */
   rowAt?(seg: SegmentReader, i: number, needed?: ReadonlySet<number>): Row;
+  /**
+   * The transaction's own writes to the table as of this call: snapshot row ids it deleted and
+   * rows it inserted (insert order); undefined when it cannot describe them (TRUNCATE, a table
+   * created in it). Lets the payload-index paths keep the segments' bitmaps.
+   */
+  ownChanges?(): { deleted: ReadonlySet<number>; inserted(): Iterable<{ rowId: number; row: Row }> } | undefined;
 }

@@ -21,9 +21,25 @@ export interface NodeStats {
   vector?: {
     scanned: number;
     distances: number;
-    /** Filtered searches (issue #7): segments and candidate rows per filter strategy. */
-    strategies?: Record<string, { segments: number; candidates: number }>;
+    /**
+     * Filtered searches (issue #7): per filter strategy, segments, candidate rows and the summed
+     * count estimate the strategy was chosen from (`sampled`: candidates whose residual a
+     * sample checked; `exact`: every segment's count was known exactly).
+     */
+    strategies?: Record<string, StrategyStats>;
+    /**
+     * Milliseconds per stage: filter (payload bitmaps, rechecks, samples), search (native scans
+     * and index searches), fetch (reading the result rows).
+     */
+    stages?: { filter: number; search: number; fetch: number };
   };
+}
+
+/** One filter strategy's segments in a Vector Top-K (EXPLAIN ANALYZE `Filter Strategy:`). */
+export interface StrategyStats {
+  segments: number;
+  candidates: number;
+  estimate?: { min: number; expected: number; max: number; exact: boolean; sampled: number };
 }
 
 export interface AnalyzeOptions {
@@ -64,6 +80,16 @@ export function removedByFilter(n: PhysicalNode, a: AnalyzeOptions): string | un
   return removed > 0 ? perLoop(removed, top.loops) : undefined;
 }
 
+/**
+ * `1010 exact` (known counts), `480 sampled 200 rows [402..561]` (a sample decided), or
+ * `0..2000` (index bounds only: a superset whose residual was not sampled).
+ */
+function estimateText(e: NonNullable<StrategyStats['estimate']>, loops: number): string {
+  if (e.exact) return `${perLoop(e.expected, loops)} exact`;
+  const range = `${perLoop(e.min, loops)}..${perLoop(e.max, loops)}`;
+  return e.sampled > 0 ? `${perLoop(e.expected, loops)} sampled ${perLoop(e.sampled, loops)} rows [${range}]` : range;
+}
+
 /** EXPLAIN ANALYZE lines of a Vector Top-K Scan: rows examined and distances computed, per loop. */
 export function vectorScanLines(n: PhysicalNode, a: AnalyzeOptions): string[] {
   // The printed node may be a Project (not printed) over the scan.
@@ -73,7 +99,13 @@ export function vectorScanLines(n: PhysicalNode, a: AnalyzeOptions): string[] {
   if (!s?.vector || s.loops === 0) return [];
   const lines = [`Rows Scanned: ${perLoop(s.vector.scanned, s.loops)}`, `Distances Computed: ${perLoop(s.vector.distances, s.loops)}`];
   for (const [name, st] of Object.entries(s.vector.strategies ?? {})) {
-    lines.push(`Filter Strategy: ${name} (segments: ${perLoop(st.segments, s.loops)}, candidate rows: ${perLoop(st.candidates, s.loops)})`);
+    const est = st.estimate ? `, estimate: ${estimateText(st.estimate, s.loops)}` : '';
+    lines.push(`Filter Strategy: ${name} (segments: ${perLoop(st.segments, s.loops)}, candidate rows: ${perLoop(st.candidates, s.loops)}${est})`);
+  }
+  const t = s.vector.stages;
+  if (t && a.timing) {
+    const ms = (v: number) => `${(v / s.loops).toFixed(3)} ms`;
+    lines.push(`Stages: filter=${ms(t.filter)} search=${ms(t.search)} fetch=${ms(t.fetch)}`);
   }
   return lines;
 }

@@ -232,6 +232,27 @@ export class Transaction {
     }
   }
 
+  /** Row ids of snapshot rows of `tableId` this transaction deleted (a copy). */
+  ownDeletes(tableId: number): Set<number> {
+    const out = new Set<number>();
+    const prefix = `${tableId}:`;
+    for (const k of this.deletes) if (k.startsWith(prefix)) out.add(Number(k.slice(prefix.length)));
+    return out;
+  }
+
+  /** This transaction's live own inserts into `tableId`, in insert order, as of now (a copy). */
+  ownRows(tableId: number): StoredRow[] {
+    const out: StoredRow[] = [];
+    if ((this.own.get(tableId)?.count ?? 0) === 0) return out;
+    for (const e of this.log.entries(0, this.log.size)) {
+      const b = e.bytes;
+      if (b[0] !== OP_CODE.insert || readU32(b, 1) !== tableId) continue;
+      if (this.cancelled.size > 0 && this.cancelled.has(`${tableId}:${readU32(b, 5)}`)) continue;
+      out.push(this.decodeOwn(decodeOp(b) as InsertOp));
+    }
+    return out;
+  }
+
   /**
    * Moves the snapshot to the latest acknowledged commit, keeping this transaction's own
    * writes (READ COMMITTED: each statement takes a new snapshot). Safe for conflict checks:
