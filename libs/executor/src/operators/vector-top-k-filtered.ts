@@ -22,7 +22,7 @@ import { segmentTopK, type SegmentMetric, type SegmentReader } from '@vecgres/st
 import type { Row } from '../exec/exec-context';
 import type { Compiled } from '../expr/compile-expr';
 import type { VectorSource } from '../storage/vector-source';
-import type { AnnSearchSettings, AnnSegmentIndex } from '../vector-index/ann-index';
+import { DEFAULT_TWO_HOP_SELECTIVITY, type AnnSearchSettings, type AnnSegmentIndex } from '../vector-index/ann-index';
 import { andAllowBitmap } from '../vector-index/ann-allow';
 import type { PayloadIndexManager } from '../payload-index/payload-index-manager';
 import type { SegmentPayloadIndex } from '../payload-index/payload-file';
@@ -213,7 +213,7 @@ export async function filteredSegmentTopK(env: FilteredEnv, seg: SegmentReader, 
   if (index && settings && count > fullScanRows(env, arena.dim)) {
     // (b) / (c): filtered HNSW over the exact candidates.
     const allow = andAllowBitmap(cands.bits, seg.vectorValidity(env.column), arenaRows);
-    const sel = settings.twoHopSelectivity ?? 0;
+    const sel = settings.twoHopSelectivity ?? DEFAULT_TWO_HOP_SELECTIVITY;
     const twoHop = index.am === 'hnsw' && sel > 0 && allow.count / Math.max(1, arenaRows) <= sel;
     const top = await timedSearch(env, () => env.withStop((stop) => index.search({
       arena, query: env.query, k: env.k, allow: allow.bits, allowed: allow.count, settings, stop, ...(twoHop ? { twoHop } : {}),

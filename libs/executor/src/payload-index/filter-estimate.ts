@@ -14,6 +14,7 @@ import { leafIndexes, segmentCandidates } from './segment-filter';
 import type { SegmentPayloadIndex } from './payload-file';
 import { planIndexSpec, segmentIndexOf } from '../vector-index/ann-runtime';
 import { DEFAULT_FULL_SCAN_THRESHOLD_KB } from '../operators/vector-top-k-filtered';
+import { DEFAULT_TWO_HOP_SELECTIVITY } from '../vector-index/ann-index';
 import { columnsNeeded } from '../operators/vector-top-k-columns';
 import { filterBatch } from '../operators/runner';
 import { compileExpr } from '../expr/compile-expr';
@@ -44,7 +45,7 @@ async function estimateNode(ctx: ExecContext, node: PhysicalVectorTopK): Promise
   const spec = rt && node.index && col ? planIndexSpec(node.index, col) : undefined;
   const settings = rt?.settings();
   const kb = settings?.fullScanThresholdKb ?? DEFAULT_FULL_SCAN_THRESHOLD_KB;
-  const twoHop = settings?.twoHopSelectivity ?? 0;
+  const twoHop = settings?.twoHopSelectivity ?? DEFAULT_TWO_HOP_SELECTIVITY;
   const votes = new Map<string, number>();
   let estimated = 0;
   let total = 0;

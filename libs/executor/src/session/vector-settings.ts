@@ -7,6 +7,7 @@
 // native HNSW has no 8 KB page limiting the candidate list.
 import { invalidParameter } from '@vecgres/errors';
 import type { SettingDef } from './setting-defs';
+import { DEFAULT_TWO_HOP_SELECTIVITY } from '../vector-index/ann-index';
 
 /** The int settings' parse + range check, with guc.c's messages. */
 function intSetting(min: number, max: number) {
@@ -81,7 +82,7 @@ export const VECTOR_SETTINGS: ExtensionSettings = {
     int('vecgres.full_scan_threshold', 'Sets the kB of filtered candidate vectors below which a segment is searched exactly', 10000, 0, INT_MAX),
     {
       name: 'vecgres.two_hop_selectivity', description: 'Sets the filter selectivity at or below which filtered HNSW searches expand two hops',
-      boot: '0', normalize: realSetting(0, 1), info: { vartype: 'real', minVal: '0', maxVal: '1' },
+      boot: String(DEFAULT_TWO_HOP_SELECTIVITY), normalize: realSetting(0, 1), info: { vartype: 'real', minVal: '0', maxVal: '1' },
     },
   ],
   reservedPrefixes: ['hnsw', 'ivfflat'],
