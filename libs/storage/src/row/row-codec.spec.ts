@@ -7,6 +7,12 @@ describe('row codec and commit records', () => {
     expect(jsonRowCodec.decode(jsonRowCodec.encode(row))).toEqual(row);
   });
 
+  it('round-trips rows without tagged values, and text that looks like a tag escape', () => {
+    for (const row of [{ a: 1, b: 'plain' }, { s: 'back\\u0000slash', n: 2 }, { s: 'back\\u0000slash', big: 5n }, {}]) {
+      expect(jsonRowCodec.decode(jsonRowCodec.encode(row))).toEqual(row);
+    }
+  });
+
   it('round-trips every commit op', () => {
     const rec = {
       commitSeq: 2 ** 40 + 3,
