@@ -34,3 +34,9 @@ export type {
   EfResult,
   EngineResult,
 } from './ann/types';
+export { filteredDatasetDef, filteredRecall, resolveFilters, BRUTE_FORCE_BUDGET } from './ann/filtered/filters';
+export type { FilterDef, FilteredDatasetDef, ResolvedFilter } from './ann/filtered/filters';
+export { loadFilteredTable, runFilteredWireBench } from './ann/filtered/filtered-run';
+export type { FilteredWireOptions, FilteredRunResult } from './ann/filtered/filtered-run';
+export { formatFilteredMarkdown, chosenPass, firstAtRecall } from './ann/filtered/filtered-report';
+export type { FilteredPass, FilteredReport, FilterResult } from './ann/filtered/filtered-types';

@@ -41,7 +41,7 @@ import { planIndexSpec, segmentIndexOf, type VectorIndexRuntime } from '../vecto
 import { andAllowBitmap } from '../vector-index/ann-allow';
 import { fullAllow } from './vector-top-k-allow';
 import { ownedRank, ownedSpec } from '../vector-index/ann-owned-rank';
-import { analyzeFilter, hasIndexLeaf, resolveFilter } from '../payload-index/filter-tree';
+import { analyzeFilter, resolveFilter } from '../payload-index/filter-tree';
 import { filteredSegmentTopK, now, type FilteredEnv, type SegmentOutcome, type StageTimes } from './vector-top-k-filtered';
 import { columnsNeeded } from './vector-top-k-columns';
 import { ownChangesOf } from '../payload-index/own-writes';
@@ -90,9 +90,11 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
   const filter = node.filter ? compileExpr(ctx, node.filter) : undefined;
   const distance = compileExpr(ctx, node.distance);
   // The filter over the table's payload indexes (issue #7): sealed segments get candidate
-  // bitmaps from the indexes instead of decoding every row (vector-top-k-filtered.ts).
-  const filterTree = node.filter && node.payloadIndexes?.length ? analyzeFilter(ctx, node.filter, node.columns, node.payloadIndexes) : undefined;
-  const usesIndexes = filterTree !== undefined && hasIndexLeaf(filterTree);
+  // bitmaps from the indexes instead of decoding every row (vector-top-k-filtered.ts). A filter
+  // with no indexed part is one residual over every visible row: the same per-segment choice
+  // (sampled estimate -> exact + recheck, or an iterative HNSW scan with recheck).
+  const filterTree = node.filter ? analyzeFilter(ctx, node.filter, node.columns, node.payloadIndexes ?? []) : undefined;
+  const usesIndexes = filterTree !== undefined;
   const filterNeeds = node.filter ? columnsNeeded([node.filter]) : undefined;
   const stats = () => (ctx.stats ? statsOf(ctx.stats, node) : undefined);
   /** EXPLAIN ANALYZE: rows examined and distances computed. */
@@ -350,18 +352,7 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
     const viaOwned = owned && ann && src ? await ownedRank({
       ctx, node, src, rt: ann.rt, spec: owned, settings: ann.settings, query: q, k, distance, count, pause,
       ...(filter ? { filter } : {}),
-      withStop: async (f) => {
-        const flag = stopFlag();
-        try {
-          return await f(flag.stop);
-        } catch (e) {
-          const signal = ctx.cancelSignal?.();
-          if (signal?.aborted) throw signal.reason;
-          throw e;
-        } finally {
-          flag.release();
-        }
-      },
+      withStop,
     }) : undefined;
     if (viaOwned) {
       ranked = viaOwned;

@@ -9,7 +9,7 @@
 import type { PhysicalVectorTopK } from '@vecgres/planner';
 import { RowBitmap } from '@vecgres/payload-index';
 import type { ExecContext } from '../exec/exec-context';
-import { analyzeFilter, hasIndexLeaf, resolveFilter } from './filter-tree';
+import { analyzeFilter, resolveFilter } from './filter-tree';
 import { leafIndexes, segmentCandidates } from './segment-filter';
 import type { SegmentPayloadIndex } from './payload-file';
 import { planIndexSpec, segmentIndexOf } from '../vector-index/ann-runtime';
@@ -33,12 +33,11 @@ function vectorNodes(root: unknown, out: PhysicalVectorTopK[] = [], seen = new S
 
 /** The `Filter Strategy:` line of one node, or undefined (no indexable filter / no segments). */
 async function estimateNode(ctx: ExecContext, node: PhysicalVectorTopK): Promise<string | undefined> {
-  if (!node.filter || !node.payloadIndexes?.length) return undefined;
+  if (!node.filter) return undefined;
   const src = ctx.tables.vectorSource?.(node.table, node.columns);
   const own = src ? ownChangesOf(src) : undefined;
   if (!src || own === undefined) return undefined;
-  const tree = analyzeFilter(ctx, node.filter, node.columns, node.payloadIndexes);
-  if (!hasIndexLeaf(tree)) return undefined;
+  const tree = analyzeFilter(ctx, node.filter, node.columns, node.payloadIndexes ?? []);
   const resolved = await resolveFilter(tree);
   const rt = ctx.vectorIndexes;
   const col = src.storageColumn(node.vectorColumn);
@@ -57,7 +56,7 @@ async function estimateNode(ctx: ExecContext, node: PhysicalVectorTopK): Promise
     const indexes = new Map<number, SegmentPayloadIndex>();
     if (seg.sealed && rt && src.storageId !== undefined) {
       for (const oid of leafIndexes(resolved)) {
-        const ref = node.payloadIndexes.find((r) => r.oid === oid);
+        const ref = node.payloadIndexes?.find((r) => r.oid === oid);
         const ix = ref ? await rt.manager.payload.segmentIndex(src.storageId, seg, ref) : undefined;
         if (ix) indexes.set(oid, ix);
       }

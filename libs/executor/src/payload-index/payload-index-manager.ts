@@ -13,6 +13,7 @@ import { jsonRowCodec, type SegmentReader, type StorageEngine } from '@vecgres/s
 import { RangeIndex, TermIndex, jsonOpsTerms, jsonPathTerms } from '@vecgres/payload-index';
 import type { PayloadIndexRef, ScanColumn } from '@vecgres/planner';
 import { decodeRow } from '../storage/row-format';
+import { removeIndexFileFromSegments } from '../vector-index/ann-orphans';
 import { keywordFamily, keywordTerm, jsonTermValue, rangeKey } from './payload-values';
 import { openPayloadIndex, payloadFileName, serializePayloadIndex, type SegmentPayloadIndex } from './payload-file';
 
@@ -133,14 +134,7 @@ export class PayloadIndexManager {
     await Promise.all([...this.inFlight.entries()].filter(([k]) => mine(k)).map(([, p]) => p));
     for (const k of [...this.cache.keys()]) if (mine(k)) this.cache.delete(k);
     if (table === undefined) return;
-    const view = this.engine.snapshot();
-    let ids: string[];
-    try {
-      ids = view.hasTable(table) ? view.table(table).segments.filter((s) => s.sealed).map((s) => s.id) : [];
-    } finally {
-      view.release();
-    }
-    for (const id of ids) await this.engine.removeSegmentFiles(table, id, [payloadFileName(oid)]);
+    await removeIndexFileFromSegments(this.engine, table, payloadFileName(oid));
   }
 
   /** Forgets cached indexes of `table`'s segments that are gone (merged away). */

@@ -13,7 +13,7 @@ import { hnswAdapter } from './hnsw-adapter';
 import { ivfflatAdapter } from './ivfflat-adapter';
 import { buildOwnedIndex, openOwnedIndex } from './ann-owned-index';
 import { type AnnBuildContext, withStopFlag } from './ann-build-context';
-import { AnnPendingBuilds, removeOrphanAnnFiles } from './ann-orphans';
+import { AnnPendingBuilds, removeIndexFileFromSegments, removeOrphanAnnFiles } from './ann-orphans';
 import { PayloadIndexManager } from '../payload-index/payload-index-manager';
 import { payloadGroups } from '../payload-index/payload-groups';
 
@@ -184,14 +184,7 @@ export class AnnIndexManager {
     for (const key of [...this.cache.keys()]) if (key.endsWith(`/${oid}`)) this.cache.delete(key);
     if (table === undefined) return;
     await Promise.all([...this.inFlight.entries()].filter(([k]) => k.endsWith(`/${oid}`)).map(([, p]) => p.catch(() => undefined)));
-    const view = this.engine.snapshot();
-    let ids: string[];
-    try {
-      ids = view.hasTable(table) ? view.table(table).segments.filter((s) => s.sealed).map((s) => s.id) : [];
-    } finally {
-      view.release();
-    }
-    for (const id of ids) await this.engine.removeSegmentFiles(table, id, [annFileName(oid)]);
+    await removeIndexFileFromSegments(this.engine, table, annFileName(oid));
     for (const key of [...this.cache.keys()]) if (key.endsWith(`/${oid}`)) this.cache.delete(key);
   }
 

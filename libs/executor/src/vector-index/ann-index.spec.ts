@@ -190,12 +190,13 @@ describe('hnsw / ivfflat indexes through Vector Top-K', () => {
     await rows(s, 'SET ivfflat.probes = 8');
     expect(await recall(s, 'items', '<=>', queries.slice(0, 5))).toBe(1);
     await rows(s, 'SET ivfflat.probes = 1');
-    // One list of eight under a 1% filter: fewer than k rows unless the probes grow.
+    // One list of eight under a 1% filter: pgvector returns fewer than k rows unless the probes
+    // grow; vecgres (issue #7) samples the unindexed filter, finds few matching rows and searches
+    // them exactly, so k rows come back either way.
     const sel = `SELECT id FROM items WHERE id % 100 = 7 ORDER BY emb <=> '${queries[4]}' LIMIT 20`;
-    const few = (await rows(s, sel)).length;
+    expect(await rows(s, sel)).toHaveLength(20);
     await rows(s, 'SET ivfflat.iterative_scan = relaxed_order');
     expect(await rows(s, sel)).toHaveLength(20);
-    expect(few).toBeLessThan(20);
     await rows(s, 'RESET ivfflat.iterative_scan');
     await rows(s, 'RESET ivfflat.probes');
     await rows(s, 'DROP INDEX items_ivf');

@@ -95,3 +95,17 @@ export async function removeOrphanAnnFiles(engine: StorageEngine, keep: Readonly
   return removed;
 }
 
+/**
+ * Removes the index file `name` from every sealed segment of `table` in the latest snapshot
+ * (DROP INDEX / REINDEX of an ANN or payload index; segments without it are skipped).
+ */
+export async function removeIndexFileFromSegments(engine: StorageEngine, table: number, name: string): Promise<void> {
+  const view = engine.snapshot();
+  let ids: string[];
+  try {
+    ids = view.hasTable(table) ? view.table(table).segments.filter((s) => s.sealed).map((s) => s.id) : [];
+  } finally {
+    view.release();
+  }
+  for (const id of ids) await engine.removeSegmentFiles(table, id, [name]);
+}

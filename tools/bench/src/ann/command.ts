@@ -10,6 +10,7 @@ import { formatAnnReport, writeAnnJson } from './report';
 import { runAnnBench } from './runner';
 import type { AnnMetric, AnnReport, AnnRunOptions } from './types';
 import { runWireBench } from './wire/wire-run';
+import { runFilteredCli } from './filtered/filtered-command';
 
 export interface AnnCliOptions {
   dataset: string;
@@ -31,6 +32,11 @@ export interface AnnCliOptions {
   skipLoad?: boolean;
   load: 'copy' | 'insert';
   params: 'text' | 'binary';
+  client: 'pg' | 'postgres';
+  /** With --wire: the filtered benchmark (issue #7) instead of the plain ef sweep. */
+  filtered?: boolean;
+  filterEf: number[];
+  fullScanThreshold?: number;
 }
 
 function positiveInt(v: string): number {
@@ -52,6 +58,9 @@ function engineList(v: string): EngineName[] {
 }
 
 export const DEFAULT_EFS = [10, 20, 40, 80, 120, 200, 400];
+
+/** ef_search values of each filter's passes in --filtered mode. */
+export const DEFAULT_FILTER_EFS = [40, 100, 200];
 
 export function runOptionsFrom(cli: AnnCliOptions, nq: number): AnnRunOptions {
   return {
@@ -89,7 +98,7 @@ export async function runAnnCli(cli: AnnCliOptions, log: (s: string) => void = (
   const ds = loadAnnDataset(dir, { maxQueries: cli.queries, ...(cli.metric ? { metric: cli.metric } : {}) });
   const options = runOptionsFrom(cli, ds.nq);
   const results = cli.wire
-    ? await runWireBench(ds, options, { url: cli.wire, clients: cli.clients, table: cli.table, skipLoad: cli.skipLoad === true, load: cli.load, params: cli.params }, log)
+    ? await runWireBench(ds, options, { url: cli.wire, clients: cli.clients, table: cli.table, skipLoad: cli.skipLoad === true, load: cli.load, params: cli.params, client: cli.client }, log)
     : await runAnnBench(
         cli.engines.map((e) => createEngine(e)),
         ds,
@@ -139,7 +148,19 @@ export function buildAnnCommand(name = 'ann'): Command {
         .choices(['text', 'binary'])
         .default('text'),
     )
+    .addOption(
+      new Option('--client <driver>', 'with --wire: the query clients\' driver, pg (node-postgres) or postgres (postgres.js, prepare: true, text parameters)')
+        .choices(['pg', 'postgres'])
+        .default('pg'),
+    )
+    .option('--filtered', 'with --wire: filtered search (attribute columns, payload indexes; per selectivity recall / QPS / p50 / p99 next to unfiltered QPS), markdown output')
+    .option('--filter-ef <list>', 'with --filtered: ef_search values of each filter\'s passes', intList, DEFAULT_FILTER_EFS)
+    .option('--full-scan-threshold <kB>', 'with --filtered: SET vecgres.full_scan_threshold for the session', positiveInt)
     .action(async (cli: AnnCliOptions) => {
+      if (cli.filtered) {
+        await runFilteredCli(cli);
+        return;
+      }
       const report = await runAnnCli(cli);
       process.stdout.write(formatAnnReport(report));
       if (cli.json) writeAnnJson(cli.json, report);

@@ -54,3 +54,29 @@ export function vectorBinary(v: Float32Array): Buffer {
   for (let j = 0; j < v.length; j++) b.writeFloatBE(v[j]!, 4 + 4 * j);
   return b;
 }
+
+/**
+ * Tuples (id int4, attrs[0] int4, ..., emb vector(dim)) for rows [from, to) of `base`
+ * (Float32Array, n * dim, row-major), id = row index; attrs: one Int32Array of n values per
+ * integer column, in column order.
+ */
+export function copyBinaryRowsWithAttrs(base: Float32Array, dim: number, attrs: readonly Int32Array[], from: number, to: number): Buffer {
+  const tuple = 2 + 8 + 8 * attrs.length + 4 + 4 + 4 * dim;
+  const b = Buffer.alloc(tuple * (to - from));
+  let o = 0;
+  for (let i = from; i < to; i++) {
+    o = b.writeInt16BE(2 + attrs.length, o);
+    o = b.writeInt32BE(4, o);
+    o = b.writeInt32BE(i, o);
+    for (const a of attrs) {
+      o = b.writeInt32BE(4, o);
+      o = b.writeInt32BE(a[i]!, o);
+    }
+    o = b.writeInt32BE(4 + 4 * dim, o);
+    o = b.writeInt16BE(dim, o);
+    o = b.writeInt16BE(0, o);
+    const off = i * dim;
+    for (let j = 0; j < dim; j++) o = b.writeFloatBE(base[off + j]!, o);
+  }
+  return b;
+}
