@@ -53,4 +53,17 @@ describe('HnswIndex filtered search (allow bitmap)', () => {
     const out = await index.search(arena, fx.queries, 5, K, { allow });
     for (let i = 0; i < out.ids.length; i++) expect(out.ids[i]).toBeLessThan(80);
   });
+  it('maxDistances: a walk over the bound gives up with no rows; under it the answer is unchanged', async () => {
+    const keep = (r: number) => r % 100 === 42; // 1 %: the walk crosses much of the graph
+    const allow = allowBitmap(fx.rows, keep);
+    const free = new Uint32Array(1);
+    const full = index.searchSync(arena, fx.queries.subarray(0, fx.dim), K, { ef: 64, allow, distances: free });
+    expect(full.counts[0]).toBe(K);
+    const bound = Math.floor(free[0] / 2);
+    const cut = new Uint32Array(1);
+    const over = index.searchSync(arena, fx.queries.subarray(0, fx.dim), K, { ef: 64, allow, maxDistances: bound, distances: cut });
+    expect([over.counts[0], cut[0] >= bound]).toEqual([0, true]);
+    const roomy = index.searchSync(arena, fx.queries.subarray(0, fx.dim), K, { ef: 64, allow, maxDistances: free[0] + 1 });
+    expect(Array.from(roomy.ids)).toEqual(Array.from(full.ids));
+  });
 });

@@ -179,7 +179,7 @@ export class HnswIndex {
       queries,
       nq,
       k,
-      { ef: options.ef, allow: options.allow, stop: options.stop, twoHop: options.twoHop },
+      { ef: options.ef, allow: options.allow, stop: options.stop, twoHop: options.twoHop, maxDistances: options.maxDistances },
       { ...out, distances: options.distances },
     );
     return out;
@@ -200,7 +200,7 @@ export class HnswIndex {
       query,
       1,
       k,
-      { ef: options.ef, allow: options.allow, twoHop: options.twoHop },
+      { ef: options.ef, allow: options.allow, twoHop: options.twoHop, maxDistances: options.maxDistances },
       { ...out, distances: options.distances },
     );
     return out;

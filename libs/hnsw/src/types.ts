@@ -62,6 +62,13 @@ export interface HnswSearchOptions {
    */
   twoHop?: boolean;
   /**
+   * With `allow` (not twoHop): give up after this many distance computations. A query that
+   * gives up returns no results and reports distances >= the bound: when the allowed rows lie
+   * far from the query the walk crosses most of the graph, and ranking the allowed rows exactly
+   * is cheaper (the caller does that).
+   */
+  maxDistances?: number;
+  /**
    * Out: filled with the distance computations per query (Uint32Array, length >= nq), e.g. for
    * EXPLAIN ANALYZE. Counts the greedy descent and the layer-0 walk.
    */

@@ -51,6 +51,11 @@ export interface HnswNativeSearchOptions {
    * nodes remain, and costs at most about the allowed count in distances.
    */
   twoHop?: boolean;
+  /**
+   * With `allow` (not twoHop): give up after this many distances; such a query returns no
+   * results and reports distances >= the bound (rank the allowed rows exactly instead).
+   */
+  maxDistances?: number;
 }
 
 /** Caller-allocated search outputs, plus the optional per-query distance counts. */

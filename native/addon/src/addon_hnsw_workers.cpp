@@ -74,6 +74,7 @@ class AddonHnswSearchWorker : public AddonPromiseWorker {
     const Napi::Object opts = ReadSearchIo(info, rb, *this, args_, out_);
     args_.ef = ReadOptionalInteger(opts, "ef", 1, vecgres::kHnswMaxEf, 40);
     args_.two_hop = ReadOptionalFlag(opts, "twoHop");
+    args_.max_distances = ReadOptionalInteger(opts, "maxDistances", 0, UINT32_MAX, 0);
     const Napi::Value distances = info[5].As<Napi::Object>().Get("distances");
     if (!distances.IsUndefined()) {
       const BufferArg d = ReadTypedArray(distances, napi_uint32_array, "out.distances");

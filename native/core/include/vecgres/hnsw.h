@@ -134,6 +134,11 @@ struct HnswSearchArgs {
   // hnsw_search_two_hop.cpp). Only allowed nodes become candidates.
   bool two_hop = false;
   uint32_t* distances = nullptr;  // optional out: uint32[nq], distance computations per query
+  // Filtered searches (not two-hop) only: give up after this many distances (0: no bound). A
+  // query that gives up returns no results and reports distances >= max_distances, so the
+  // caller can rank the allowed rows exactly instead: when the filter's rows lie far from the
+  // query, the walk crosses most of the graph, and a sequential scan of the rows is cheaper.
+  size_t max_distances = 0;
 };
 
 // add_group_links() options: links among the nodes of each group (Qdrant's payload_m).
@@ -240,7 +245,7 @@ class HnswIndex {
   template <bool kFilter>
   size_t search_one(const DistanceComputer& dc, const HnswQuery& q, size_t k, size_t ef,
                     const uint8_t* allow, size_t allow_bits, MaxHeap& top, MinHeap& cand, uint32_t* ids,
-                    float* dists, size_t* ndist) const;
+                    float* dists, size_t* ndist, size_t budget = 0) const;
   size_t search_two_hop(const DistanceComputer& dc, const HnswQuery& q, size_t k, size_t ef,
                         const uint8_t* allow, size_t allow_bits, double ratio, MaxHeap& top, MinHeap& cand,
                         std::vector<uint32_t>& scratch, uint32_t* ids, float* dists, size_t* ndist) const;

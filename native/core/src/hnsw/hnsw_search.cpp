@@ -16,7 +16,7 @@ namespace vecgres {
 template <bool kFilter>
 size_t HnswIndex::search_one(const DistanceComputer& dc, const HnswQuery& q, size_t k, size_t ef,
                              const uint8_t* allow, size_t allow_bits, MaxHeap& top, MinHeap& cand,
-                             uint32_t* ids, float* dists, size_t* ndist) const {
+                             uint32_t* ids, float* dists, size_t* ndist, size_t budget) const {
   VisitedLease visited(*visited_, n_);
   top.clear();
   cand.clear();
@@ -65,6 +65,11 @@ size_t HnswIndex::search_one(const DistanceComputer& dc, const HnswQuery& q, siz
     // Filtered: only once ef allowed results exist (hnswlib's rule), so sparse filters widen
     // the walk instead of returning short lists.
     if (c.first > lower && (!kFilter || top.size() == ef)) break;
+    // Over the caller's distance budget: no results (the caller searches the rows exactly).
+    if (kFilter && budget != 0 && nd >= budget) {
+      top.clear();
+      break;
+    }
     cand.pop();
     const uint32_t* l = links0(c.second);
     const uint32_t cnt = l[0];
@@ -147,7 +152,7 @@ Status HnswIndex::search(const KernelTable& kt, const HnswArena& arena, const Hn
       } else if (a.two_hop) {
         count = search_two_hop(dc, q, a.k, ef, a.allow, a.allow_bits, ratio, top, cand, scratch, qids, qd, &nd);
       } else {
-        count = search_one<true>(dc, q, a.k, ef, a.allow, a.allow_bits, top, cand, qids, qd, &nd);
+        count = search_one<true>(dc, q, a.k, ef, a.allow, a.allow_bits, top, cand, qids, qd, &nd, a.max_distances);
       }
     }
     for (size_t r = count; r < a.k; ++r) {
