@@ -39,6 +39,8 @@ test('ORDER BY embedding <op> query LIMIT k: Vector Top-K Scan with pgvector dis
     "        Order By: (embedding <-> '[3,1,2]'::vector)",
     '        Strategy: exact',
     '        Filter: (category_id = 1)',
+    // No payload index: every row is a candidate, rechecked (issue #7's planner line).
+    '        Filter Strategy: exact + recheck (estimated rows: 5 of 5)',
   ]);
   const l2 = await client.query("SELECT id, embedding <-> '[3,1,2]' AS d FROM items ORDER BY embedding <-> '[3,1,2]' LIMIT 5");
   expect(l2.rows).toEqual([

@@ -81,6 +81,11 @@ export interface AnnSearchRequest {
   stop?: Int32Array;
   /** ACORN-style two-hop expansion over filtered-out neighbours (selective filters; hnsw only). */
   twoHop?: boolean;
+  /**
+   * hnsw filtered searches (not two-hop): give up past this many distance computations and
+   * return no rows; only for callers that then rank the allowed rows exactly.
+   */
+  maxDistances?: number;
 }
 
 /**

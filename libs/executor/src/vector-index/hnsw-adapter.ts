@@ -23,11 +23,8 @@ class HnswSegmentIndex implements AnnSegmentIndex {
     const filter = req.allowed >= arena.rows ? {} : { allow, ...(req.twoHop ? { twoHop: true } : {}) };
     if (settings.iterativeScan === 'off') {
       const ef = Math.max(settings.efSearch, k);
-      // A plain filtered walk whose allowed rows lie far from the query crosses most of the
-      // graph (fashion-mnist, another label's 10 %: 36k distances for 6k allowed rows). Past
-      // half the allowed count, or a bound that keeps a synchronous search short, it gives up
-      // with no rows and the caller ranks the allowed rows exactly (vector-top-k-filtered.ts).
-      const budget = req.allowed < arena.rows && !req.twoHop ? { maxDistances: Math.max(64, Math.min(req.allowed >>> 1, 256 * ef)) } : {};
+      // The caller's distance budget (vector-top-k-filtered.ts, which then ranks exactly).
+      const budget = req.maxDistances !== undefined && req.allowed < arena.rows && !req.twoHop ? { maxDistances: req.maxDistances } : {};
       // Bounded work (ARCHITECTURE.md: only O(n) work is async): a sublinear HNSW search with
       // k, ef <= 1000 runs on the event loop, saving the threadpool round trip per query.
       // Distance computations of the search (EXPLAIN ANALYZE: Distances Computed).
