@@ -1,5 +1,6 @@
 // vecgres in-process: the native HNSW through libs/hnsw (the façade the executor uses), one
-// query per call as a user of the library would (each search is one libuv-threadpool job).
+// query per call as a user of the library (and the server) would: searchSync when the work is
+// bounded (HnswIndex.syncSearchable: k, ef <= 1000), else one libuv-threadpool job.
 // The arena is copied once into a 64-byte-aligned buffer, as the engine stores vectors.
 import { HnswIndex, type HnswArena } from '@vecgres/hnsw';
 import { allocAlignedArena, allocTopK, type TopK } from '@vecgres/native-bindings';
@@ -56,7 +57,9 @@ export class VecgresEngine implements AnnEngine {
       this.out = allocTopK(1, k);
       this.outK = k;
     }
-    const out = await index.search(this.arena!, this.queries[qi]!, 1, k, { ef: this.ef, out: this.out });
+    const out = HnswIndex.syncSearchable(k, this.ef)
+      ? index.searchSync(this.arena!, this.queries[qi]!, k, { ef: this.ef, out: this.out })
+      : await index.search(this.arena!, this.queries[qi]!, 1, k, { ef: this.ef, out: this.out });
     return out.ids.slice(0, out.counts[0]!);
   }
 
