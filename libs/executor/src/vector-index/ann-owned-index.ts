@@ -12,6 +12,7 @@
 import { HnswIndex } from '@vecgres/hnsw';
 import type { SegmentReader } from '@vecgres/storage';
 import type { AnnBuildOptions, AnnIndexSpec, AnnSearchResult, AnnSearchSettings, AnnSegmentIndex, AnnSearchRequest } from './ann-index';
+import { collectScan } from './hnsw-adapter';
 import { type OwnedArena, type OwnedArray, type OwnedElem, decodeArena, encodeArena, nodeAllowBitmap } from './ann-owned-arena';
 
 /** Native metrics of the opclasses an owned index is built with. */
@@ -65,22 +66,8 @@ export class OwnedHnswIndex implements AnnSegmentIndex {
       const n = top.counts[0];
       return { positions: toRows(top.ids.slice(0, n)), dists: top.dists.slice(0, n) };
     }
-    const scan = this.index.scan(arena, req.query, { ef: settings.efSearch, allow: allow.bits, maxVisited: settings.maxScanTuples });
-    const ids: number[] = [];
-    const dists: number[] = [];
-    try {
-      while (ids.length < k) {
-        const batch = await scan.next(Math.max(k - ids.length, settings.efSearch));
-        if (batch.ids.length === 0) break;
-        for (let i = 0; i < batch.ids.length; i++) {
-          ids.push(batch.ids[i]);
-          dists.push(batch.dists[i]);
-        }
-      }
-    } finally {
-      scan.close();
-    }
-    return { positions: toRows(Uint32Array.from(ids)), dists: Float32Array.from(dists) };
+    const found = await collectScan(this.index.scan(arena, req.query, { ef: settings.efSearch, allow: allow.bits, maxVisited: settings.maxScanTuples }), k, settings.efSearch);
+    return { positions: toRows(found.positions), dists: found.dists };
   }
 
   /** AnnSegmentIndex's form (a float32 query): only meaningful for f32 arenas. */

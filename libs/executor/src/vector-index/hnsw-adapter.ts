@@ -6,7 +6,7 @@
 // hnsw.iterative_scan on, a resumable scan continues until k allowed rows are found or
 // hnsw.max_scan_tuples distances were computed. The allow bitmap (visibility AND the WHERE
 // filter) is applied during the traversal, so filtered rows never take result slots.
-import { HnswIndex } from '@vecgres/hnsw';
+import { HnswIndex, type HnswScan } from '@vecgres/hnsw';
 import type { VectorArena } from '@vecgres/storage';
 import type { AnnAdapter, AnnBuildOptions, AnnIndexSpec, AnnRecheck, AnnSearchRequest, AnnSearchResult, AnnSegmentIndex } from './ann-index';
 
@@ -35,22 +35,7 @@ class HnswSegmentIndex implements AnnSegmentIndex {
       const n = top.counts[0];
       return { positions: top.ids.slice(0, n), dists: top.dists.slice(0, n), ...(distances[0] > 0 ? { distances: distances[0] } : {}) };
     }
-    const scan = this.index.scan(arena, query, { ef: settings.efSearch, ...filter, maxVisited: settings.maxScanTuples });
-    const ids: number[] = [];
-    const dists: number[] = [];
-    try {
-      while (ids.length < k) {
-        const batch = await scan.next(Math.max(k - ids.length, settings.efSearch));
-        if (batch.ids.length === 0) break;
-        for (let i = 0; i < batch.ids.length; i++) {
-          ids.push(batch.ids[i]);
-          dists.push(batch.dists[i]);
-        }
-      }
-    } finally {
-      scan.close();
-    }
-    return { positions: Uint32Array.from(ids), dists: Float32Array.from(dists) };
+    return collectScan(this.index.scan(arena, query, { ef: settings.efSearch, ...filter, maxVisited: settings.maxScanTuples }), k, settings.efSearch);
   }
 
   async searchRechecked(req: AnnSearchRequest, recheck: AnnRecheck): Promise<AnnSearchResult> {
@@ -84,6 +69,28 @@ class HnswSegmentIndex implements AnnSegmentIndex {
   bytes(): number {
     return this.index.stats().bytes;
   }
+}
+
+/**
+ * pgvector's iterative scan: batches of at least ef_search until k rows or the scan ends
+ * (hnsw.max_scan_tuples reached, or every allowed node returned). Closes the scan.
+ */
+export async function collectScan(scan: HnswScan, k: number, efSearch: number): Promise<AnnSearchResult> {
+  const ids: number[] = [];
+  const dists: number[] = [];
+  try {
+    while (ids.length < k) {
+      const batch = await scan.next(Math.max(k - ids.length, efSearch));
+      if (batch.ids.length === 0) break;
+      for (let i = 0; i < batch.ids.length; i++) {
+        ids.push(batch.ids[i]);
+        dists.push(batch.dists[i]);
+      }
+    }
+  } finally {
+    scan.close();
+  }
+  return { positions: Uint32Array.from(ids), dists: Float32Array.from(dists) };
 }
 
 export const hnswAdapter: AnnAdapter = {
