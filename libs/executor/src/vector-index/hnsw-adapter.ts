@@ -43,23 +43,24 @@ class HnswSegmentIndex implements AnnSegmentIndex {
     if (k <= 0 || req.allowed === 0) return { positions: new Uint32Array(0), dists: new Float32Array(0) };
     const filter = req.allowed >= arena.rows ? {} : { allow, ...(req.twoHop ? { twoHop: true } : {}) };
     const scan = this.index.scan(arena, query, { ef: Math.max(settings.efSearch, k), ...filter, maxVisited: settings.maxScanTuples });
-    const ids: number[] = [];
-    const dists: number[] = [];
+    // Batches come in relaxed distance order: gather as many passing rows as an unfiltered
+    // search keeps (max(ef_search, k)), then take the k nearest, so the recheck path ranks from
+    // the same beam width as the plain search (stopping at the first k passing rows lost recall).
+    const want = Math.max(settings.efSearch, k);
+    const found: Array<{ id: number; d: number }> = [];
     try {
-      while (ids.length < k) {
-        const batch = await scan.next(Math.max(2 * (k - ids.length), settings.efSearch));
+      while (found.length < want) {
+        const batch = await scan.next(Math.max(2 * (want - found.length), settings.efSearch));
         if (batch.ids.length === 0) break;
         const pass = await recheck(batch.ids);
-        for (let i = 0; i < batch.ids.length && ids.length < k; i++) {
-          if (!pass[i]) continue;
-          ids.push(batch.ids[i]);
-          dists.push(batch.dists[i]);
-        }
+        for (let i = 0; i < batch.ids.length; i++) if (pass[i]) found.push({ id: batch.ids[i], d: batch.dists[i] });
       }
     } finally {
       scan.close();
     }
-    return { positions: Uint32Array.from(ids), dists: Float32Array.from(dists) };
+    found.sort((a, b) => a.d - b.d);
+    const top = found.slice(0, k);
+    return { positions: Uint32Array.from(top, (f) => f.id), dists: Float32Array.from(top, (f) => f.d) };
   }
 
   serialize(): Promise<Uint8Array> {
