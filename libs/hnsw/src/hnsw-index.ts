@@ -237,6 +237,19 @@ export class HnswIndex {
     };
   }
 
+  /**
+   * The mean share in [0, 1] of allowed targets among the payload links (addGroupLinks) of up to
+   * `sample` allowed rows (spread over the id range): 1 when `allow` is one linked group, so its
+   * subgraph stays connected through the group's own links and a two-hop search keeps recall
+   * however far the group lies from the query; about the selectivity for sets the groups do not
+   * follow; 1 / c for a group of one of c payload-indexed columns; 0 without payload links.
+   * Sync, O(sample * payload_m + rows / 8).
+   */
+  payloadLinkShare(allow: Uint8Array, sample = 64): number {
+    checkInt('sample', sample, 1, 1_000_000);
+    return this.handle.payloadLinkShare(allow, sample);
+  }
+
   /** Rows inserted by the running (or last) add(); cheap, for pg_stat_progress_create_index. */
   progress(): number {
     return this.handle.progress();

@@ -59,6 +59,23 @@ describe('HnswIndex payload links', () => {
     expect(Array.from(b.ids)).toEqual(Array.from(a.ids));
   });
 
+  it('payloadLinkShare: 1 for linked groups, about the selectivity for sets they do not follow, 0 without links', () => {
+    const one = pickLabels(fx.labels, 1);
+    const group = allowBitmap(fx.rows, (r) => one.has(fx.label[r]));
+    expect(index.payloadLinkShare(group)).toBe(1);
+    expect(index.payloadLinkShare(allow)).toBe(1); // a union of linked groups
+    // Every 50th row, and a random half: not groups.
+    expect(index.payloadLinkShare(allowBitmap(fx.rows, (r) => r % 50 === 0))).toBeLessThan(0.1);
+    expect(index.payloadLinkShare(allowBitmap(fx.rows, (r) => (r * 2654435761) % 7 < 3))).toBeLessThan(0.6);
+    // Half of one group: half of its links.
+    const half = index.payloadLinkShare(allowBitmap(fx.rows, (r) => one.has(fx.label[r]) && r % 2 === 0));
+    expect(half).toBeGreaterThan(0.3);
+    expect(half).toBeLessThan(0.7);
+    expect(index.payloadLinkShare(new Uint8Array(Math.ceil(fx.rows / 8)))).toBe(0);
+    expect(HnswIndex.open(plainBytes).payloadLinkShare(group)).toBe(0);
+    expect(() => index.payloadLinkShare(group, 0)).toThrow(expect.objectContaining({ sqlstate: '22023' }));
+  });
+
   it('reports its bytes and payload_m in stats()', () => {
     const s = index.stats();
     expect(s.payloadM).toBe(16);

@@ -162,6 +162,12 @@ export interface HnswNativeIndex {
   params(): Required<HnswNativeParams>;
   /** Sync: copies the query row and the allow bitmap. */
   scan(query: ArrayBuffer | ArrayBufferView, options?: HnswNativeScanOptions): HnswNativeScan;
+  /**
+   * Sync: the mean share in [0, 1] of allowed targets among the payload links of up to `sample`
+   * allowed nodes (spread over the id range): 1 when the allow set is one linked group.
+   * Throws while an add() is in flight.
+   */
+  payloadLinkShare(allow: Uint8Array, sample: number): number;
 }
 
 /** searchSync's bounds (native addon_hnsw.h kHnswSyncMaxK / kHnswSyncMaxEf): nq = 1 and these. */
@@ -215,6 +221,7 @@ export function wrapHnswIndex(raw: HnswNativeIndex): HnswNativeIndex {
     stats: () => sync(() => raw.stats()),
     params: () => raw.params(),
     scan: (query, options) => wrapScan(sync(() => raw.scan(query, options))),
+    payloadLinkShare: (allow, sample) => sync(() => raw.payloadLinkShare(allow, sample)),
   };
 }
 

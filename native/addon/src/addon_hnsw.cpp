@@ -78,7 +78,8 @@ Napi::Function AddonHnsw::DefineClass(Napi::Env env) {
        InstanceMethod<&AddonHnsw::SerializedSize>("serializedSize"),
        InstanceMethod<&AddonHnsw::Serialize>("serialize"), InstanceMethod<&AddonHnsw::Progress>("progress"),
        InstanceMethod<&AddonHnsw::Stats>("stats"), InstanceMethod<&AddonHnsw::Params>("params"),
-       InstanceMethod<&AddonHnsw::Scan>("scan")});
+       InstanceMethod<&AddonHnsw::Scan>("scan"),
+       InstanceMethod<&AddonHnsw::PayloadLinkShare>("payloadLinkShare")});
 }
 
 AddonHnsw::AddonHnsw(const Napi::CallbackInfo& info) : ObjectWrap<AddonHnsw>(info) {
@@ -134,6 +135,20 @@ Napi::Value AddonHnsw::Stats(const Napi::CallbackInfo& info) {
     o.Set("payloadM", Napi::Number::New(info.Env(), s.payload_m));
     o.Set("repaired", Napi::Number::New(info.Env(), s.repaired));
     return o;
+  });
+}
+
+// payloadLinkShare(allow: Uint8Array, sample: integer) -> number in [0, 1] (hnsw.h).
+Napi::Value AddonHnsw::PayloadLinkShare(const Napi::CallbackInfo& info) {
+  return SyncCall(info, [&]() {
+    CheckIdle("payloadLinkShare");
+    const BufferArg a = ReadTypedArray(info[0], napi_uint8_array, "allow");
+    if (!info[1].IsNumber()) ThrowInvalid("sample must be a number");
+    const double sample = info[1].As<Napi::Number>().DoubleValue();
+    if (!(sample >= 1 && sample <= 1e6) || sample != static_cast<double>(static_cast<int64_t>(sample))) {
+      ThrowInvalid("sample must be an integer in [1, 1000000]");
+    }
+    return Napi::Number::New(info.Env(), index_->payload_link_share(a.data, a.byte_length * 8, static_cast<size_t>(sample)));
   });
 }
 

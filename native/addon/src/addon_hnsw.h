@@ -11,6 +11,7 @@
 //   index.serializedSize() / index.serialize(out: Uint8Array)      -> number / Promise<void>
 //   index.progress() / index.stats() / index.params()              sync, O(1)
 //   index.scan(query, {ef?, allow?, maxVisited?, twoHop?})                  -> HnswScan    sync
+//   index.payloadLinkShare(allow, sample)                          -> number      sync
 //   scan.next(arena, n, {ids, dists})                              -> Promise<number>
 //   scan.close()
 // Arena: {data?: ArrayBuffer | TypedArray, file?: MappedFile, byteOffset?, rows, rowStride?}.
@@ -65,6 +66,7 @@ class AddonHnsw : public Napi::ObjectWrap<AddonHnsw> {
   Napi::Value Stats(const Napi::CallbackInfo& info);
   Napi::Value Params(const Napi::CallbackInfo& info);
   Napi::Value Scan(const Napi::CallbackInfo& info);
+  Napi::Value PayloadLinkShare(const Napi::CallbackInfo& info);
   void CheckIdle(const char* what);
 
   std::shared_ptr<vecgres::HnswIndex> index_;

@@ -102,7 +102,7 @@ async function insertRows(client: Client, table: string, rows: readonly ModelRow
 }
 
 /** Creates, loads, seals, indexes and mutates `table`; returns the model of its final rows. */
-export async function loadFixtureTable(client: Client, table: string, data: FixtureData): Promise<LoadedTable> {
+export async function loadFixtureTable(client: Client, table: string, data: FixtureData, opts: { payloadM?: number } = {}): Promise<LoadedTable> {
   const model = new TableModel(data.metric, data.dim);
   const row = (i: number) => data.base.subarray(i * data.dim, (i + 1) * data.dim);
   const qrow = (i: number) => data.queries.subarray(i * data.dim, (i + 1) * data.dim);
@@ -118,7 +118,7 @@ export async function loadFixtureTable(client: Client, table: string, data: Fixt
   await client.query(`CREATE INDEX ${table}_bucket_idx ON ${table} (bucket)`);
   await client.query(`CREATE INDEX ${table}_tag_idx ON ${table} (tag)`);
   await client.query(`CREATE INDEX ${table}_meta_idx ON ${table} USING gin (meta jsonb_path_ops)`);
-  await client.query(`CREATE INDEX ${table}_emb_idx ON ${table} USING hnsw (emb ${opclass}) WITH (m = 16, ef_construction = 64)`);
+  await client.query(`CREATE INDEX ${table}_emb_idx ON ${table} USING hnsw (emb ${opclass}) WITH (m = 16, ef_construction = 64${opts.payloadM ? `, payload_m = ${opts.payloadM}` : ''})`);
 
   // The mutable tail: the first TAIL query vectors as new rows.
   const tail = Array.from({ length: TAIL }, (_, q) => baseRow(data, data.n + q, data.queryLabels[q]!, qrow(q)));

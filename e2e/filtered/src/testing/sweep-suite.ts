@@ -20,6 +20,8 @@ export interface SweepSuiteOptions {
   pair: [number, number];
   /** Queries per filter. */
   nq: number;
+  /** hnsw WITH (payload_m = ...): links per payload value, so label filters walk their group. */
+  payloadM?: number;
 }
 
 const K = 10;
@@ -44,7 +46,7 @@ export function defineSweepSuite(opts: SweepSuiteOptions): void {
     server = await startServer();
     client = new Client(server.pgConfig());
     await client.connect();
-    loaded = await loadFixtureTable(client, opts.table, loadFixture(opts.which));
+    loaded = await loadFixtureTable(client, opts.table, loadFixture(opts.which), opts.payloadM ? { payloadM: opts.payloadM } : {});
     qs = querySet(loaded, opts.nq);
   }, 240_000);
 
@@ -115,6 +117,15 @@ export function defineSweepSuite(opts: SweepSuiteOptions): void {
       const o = await runCase(client, loaded, fc, qs, K, baseline - 0.01, `ef_search ${ef} (unfiltered recall ${baseline.toFixed(4)}): `);
       expect(o.problems).toEqual([]);
     });
+
+    if (opts.payloadM) {
+      test('with payload_m, a label filter walks its label\'s payload links (EXPLAIN and EXPLAIN ANALYZE; the mutable tail is searched exactly)', async () => {
+        const sql = `SELECT id FROM ${opts.table} WHERE label = ${opts.hot} ORDER BY emb ${loaded.op} '${qs.literals[0]}' LIMIT ${K}`;
+        expect(filterStrategy(await explain(client, sql))).toMatch(/^hnsw payload links (\/ exact \+ recheck )?\(estimated rows: \d+ of \d+\)$/);
+        const analyzed = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${sql}`)).rows.map((r) => r['QUERY PLAN'].trim());
+        expect(analyzed.some((l) => l.startsWith('Filter Strategy: hnsw payload links (segments: 1,'))).toBe(true);
+      });
+    }
 
     test('EXPLAIN shows an hnsw Filter Strategy for indexed filters far above the threshold', async () => {
       const rowBytes = 4 * loaded.data.dim;

@@ -7,7 +7,9 @@
 //        ├─ exact filter, count * rowBytes <= full_scan_threshold, or no ANN index
 //        │        -> exact: native scanTopK over the candidate positions
 //        ├─ exact filter, large    -> hnsw filtered (allow bitmap), two-hop when
-//        │                            count / rows <= vecgres.two_hop_selectivity
+//        │                            count / rows <= vecgres.two_hop_selectivity;
+//        │                            rows inside one payload-link group (payload_m) -> two-hop
+//        │                            over the group's links at 2 * ef_search (hnswPlan)
 //        ├─ superset, small        -> recheck the ORIGINAL filter on the candidates' rows, then exact
 //        └─ superset, large        -> its true count lies in [0, candidates], straddling the
 //                                     threshold: SAMPLE the residual (payload-index/filter-sample.ts)
@@ -22,7 +24,7 @@ import { segmentTopK, type SegmentMetric, type SegmentReader } from '@vecgres/st
 import type { Row } from '../exec/exec-context';
 import type { Compiled } from '../expr/compile-expr';
 import type { VectorSource } from '../storage/vector-source';
-import { DEFAULT_TWO_HOP_SELECTIVITY, type AnnSearchSettings, type AnnSegmentIndex } from '../vector-index/ann-index';
+import { DEFAULT_TWO_HOP_SELECTIVITY, LINKED_GROUP_SHARE, type AnnSearchSettings, type AnnSegmentIndex } from '../vector-index/ann-index';
 import { andAllowBitmap } from '../vector-index/ann-allow';
 import type { PayloadIndexManager } from '../payload-index/payload-index-manager';
 import type { SegmentPayloadIndex } from '../payload-index/payload-file';
@@ -32,7 +34,30 @@ import { sampleCount, seedOf } from '../payload-index/filter-sample';
 import { visibleWithout, type OwnChanges } from '../payload-index/own-writes';
 import { filterBatch } from './runner';
 
-export type SegmentStrategy = 'exact' | 'exact + recheck' | 'hnsw filtered' | 'hnsw two-hop' | 'hnsw iterative + recheck' | 'ann filtered';
+export type SegmentStrategy =
+  'exact' | 'exact + recheck' | 'hnsw filtered' | 'hnsw two-hop' | 'hnsw payload links' | 'hnsw iterative + recheck' | 'ann filtered';
+
+/**
+ * How a filtered ANN search over exact candidates (`allow`, `allowed` of `rows` set) walks:
+ * over a payload-link group, two-hop at 2 * ef_search (LINKED_GROUP_SHARE); else two-hop below
+ * vecgres.two_hop_selectivity; else the plain filtered walk. Shared with EXPLAIN's estimate.
+ */
+export function hnswPlan(
+  index: AnnSegmentIndex, allow: Uint8Array, allowed: number, rows: number, settings: AnnSearchSettings,
+): { strategy: SegmentStrategy; twoHop: boolean; settings: AnnSearchSettings } {
+  if (index.am !== 'hnsw') return { strategy: 'ann filtered', twoHop: false, settings };
+  // A set the groups do not follow keeps about its selectivity of the links: ask for twice it.
+  const share = index.payloadLinkShare?.(allow) ?? 0;
+  if (share >= LINKED_GROUP_SHARE && share >= (2 * allowed) / Math.max(1, rows)) {
+    return { strategy: 'hnsw payload links', twoHop: true, settings: { ...settings, efSearch: Math.min(2 * settings.efSearch, MAX_LINKED_EF) } };
+  }
+  const sel = settings.twoHopSelectivity ?? DEFAULT_TWO_HOP_SELECTIVITY;
+  const twoHop = sel > 0 && allowed / Math.max(1, rows) <= sel;
+  return { strategy: twoHop ? 'hnsw two-hop' : 'hnsw filtered', twoHop, settings };
+}
+
+/** hnsw.ef_search's ceiling (vecgres accepts up to 10,000). */
+const MAX_LINKED_EF = 10000;
 
 /** Qdrant's default full_scan_threshold: 10,000 kB of vectors. */
 export const DEFAULT_FULL_SCAN_THRESHOLD_KB = 10000;
@@ -213,10 +238,10 @@ export async function filteredSegmentTopK(env: FilteredEnv, seg: SegmentReader, 
   if (index && settings && count > fullScanRows(env, arena.dim)) {
     // (b) / (c): filtered HNSW over the exact candidates.
     const allow = andAllowBitmap(cands.bits, seg.vectorValidity(env.column), arenaRows);
-    const sel = settings.twoHopSelectivity ?? DEFAULT_TWO_HOP_SELECTIVITY;
-    const twoHop = index.am === 'hnsw' && sel > 0 && allow.count / Math.max(1, arenaRows) <= sel;
+    const plan = hnswPlan(index, allow.bits, allow.count, arenaRows, settings);
+    const twoHop = plan.twoHop;
     const top = await timedSearch(env, () => env.withStop((stop) => index.search({
-      arena, query: env.query, k: env.k, allow: allow.bits, allowed: allow.count, settings, stop, ...(twoHop ? { twoHop } : {}),
+      arena, query: env.query, k: env.k, allow: allow.bits, allowed: allow.count, settings: plan.settings, stop, ...(twoHop ? { twoHop } : {}),
       // A walk whose allowed rows lie far from the query crosses most of the graph (fashion-mnist,
       // another label's 10 %: 36k distances for 6k rows); past as many distances as the exact
       // ranking of the rows costs (a sequential scan, cheaper per distance), it gives up and the
@@ -225,7 +250,7 @@ export async function filteredSegmentTopK(env: FilteredEnv, seg: SegmentReader, 
     })));
     env.count(0, top.distances ?? top.positions.length);
     if (top.positions.length >= Math.min(env.k, allow.count)) {
-      return { ...top, nullRows: [], strategy: index.am === 'hnsw' ? (twoHop ? 'hnsw two-hop' : 'hnsw filtered') : 'ann filtered', candidates, estimate, sampled };
+      return { ...top, nullRows: [], strategy: plan.strategy, candidates, estimate, sampled };
     }
   }
   const top = await exactTopK(env, seg, cands, arenaRows);

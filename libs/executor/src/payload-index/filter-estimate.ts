@@ -13,8 +13,8 @@ import { analyzeFilter, resolveFilter } from './filter-tree';
 import { leafIndexes, segmentCandidates } from './segment-filter';
 import type { SegmentPayloadIndex } from './payload-file';
 import { planIndexSpec, segmentIndexOf } from '../vector-index/ann-runtime';
-import { DEFAULT_FULL_SCAN_THRESHOLD_KB } from '../operators/vector-top-k-filtered';
-import { DEFAULT_TWO_HOP_SELECTIVITY } from '../vector-index/ann-index';
+import { DEFAULT_FULL_SCAN_THRESHOLD_KB, hnswPlan } from '../operators/vector-top-k-filtered';
+import { DEFAULT_SEARCH_SETTINGS } from '../vector-index/ann-index';
 import { columnsNeeded } from '../operators/vector-top-k-columns';
 import { filterBatch } from '../operators/runner';
 import { compileExpr } from '../expr/compile-expr';
@@ -44,7 +44,6 @@ async function estimateNode(ctx: ExecContext, node: PhysicalVectorTopK): Promise
   const spec = rt && node.index && col ? planIndexSpec(node.index, col) : undefined;
   const settings = rt?.settings();
   const kb = settings?.fullScanThresholdKb ?? DEFAULT_FULL_SCAN_THRESHOLD_KB;
-  const twoHop = settings?.twoHopSelectivity ?? DEFAULT_TWO_HOP_SELECTIVITY;
   const votes = new Map<string, number>();
   let estimated = 0;
   let total = 0;
@@ -83,7 +82,7 @@ async function estimateNode(ctx: ExecContext, node: PhysicalVectorTopK): Promise
     }
     estimated += count;
     let strategy: string;
-    if (res?.exact) strategy = small || !ann ? 'exact over payload index' : ann.am !== 'hnsw' ? 'ann filtered' : twoHop > 0 && count / Math.max(1, rows) <= twoHop ? 'hnsw two-hop' : 'hnsw filtered';
+    if (res?.exact) strategy = small || !ann ? 'exact over payload index' : hnswPlan(ann, res.bits.bits, count, rows, settings ?? DEFAULT_SEARCH_SETTINGS).strategy;
     else strategy = small || !ann ? 'exact + recheck' : 'hnsw iterative + recheck';
     if (count > 0) votes.set(strategy, (votes.get(strategy) ?? 0) + 1);
   }

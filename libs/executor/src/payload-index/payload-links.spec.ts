@@ -68,4 +68,41 @@ describe('hnsw payload_m', () => {
     expect(hit / total).toBeGreaterThanOrEqual(0.9);
     await rows(s, 'RESET vecgres.full_scan_threshold');
   }, 120000);
+
+  it('a filter selecting linked groups walks their links (two-hop at 2 * ef_search); other filters the plain walk', async () => {
+    await rows(s, 'SET vecgres.full_scan_threshold = 1');
+    const strategyOf = async (table: string, where: string): Promise<string[]> => {
+      const lines = (await rows(s, `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT id FROM ${table} WHERE ${where} ORDER BY emb <-> '${queries[0]}' LIMIT 10`)).map((r) => String(r[0]).trim());
+      const plain = (await rows(s, `EXPLAIN (COSTS OFF) SELECT id FROM ${table} WHERE ${where} ORDER BY emb <-> '${queries[0]}' LIMIT 10`)).map((r) => String(r[0]).trim());
+      return [...lines, ...plain].filter((l) => l.startsWith('Filter Strategy:'));
+    };
+    for (const where of [`tag = 't4'`, `tag IN ('t4', 't9')`]) {
+      const lines = await strategyOf('linked', where);
+      expect(lines.some((l) => l.startsWith('Filter Strategy: hnsw payload links (segments: 1,'))).toBe(true);
+      expect(lines.some((l) => l.startsWith('Filter Strategy: hnsw payload links (estimated rows:'))).toBe(true);
+    }
+    // Sets the groups do not follow (a range index: no groups): the plain filtered walk. The
+    // same group without payload links: the plain walk too.
+    await rows(s, 'CREATE INDEX ON linked (id)');
+    for (const where of ['id < 1500', 'id >= 2700']) {
+      const lines = await strategyOf('linked', where);
+      expect(lines.some((l) => l.startsWith('Filter Strategy: hnsw filtered ('))).toBe(true);
+      expect(lines.some((l) => l.includes('payload links'))).toBe(false);
+    }
+    expect((await strategyOf('plain', `tag = 't4'`)).some((l) => l.startsWith('Filter Strategy: hnsw filtered ('))).toBe(true);
+    // Recall of the group walk against the exact answer, at the default ef_search and at 10.
+    for (const ef of [40, 10]) {
+      await rows(s, `SET hnsw.ef_search = ${ef}`);
+      let hit = 0;
+      for (const q of queries) {
+        const got = (await rows(s, `SELECT id FROM linked WHERE tag IN ('t4', 't9') ORDER BY emb <-> '${q}' LIMIT 10`)).map((r) => Number(r[0]));
+        const want = (await rows(s, `SELECT id FROM linked WHERE tag IN ('t4', 't9') ORDER BY (emb <-> '${q}') + 0 LIMIT 10`)).map((r) => Number(r[0]));
+        expect(got).toHaveLength(10);
+        hit += want.filter((x) => got.includes(x)).length;
+      }
+      expect(hit / (10 * queries.length)).toBeGreaterThanOrEqual(0.9);
+    }
+    await rows(s, 'RESET hnsw.ef_search');
+    await rows(s, 'RESET vecgres.full_scan_threshold');
+  }, 120000);
 });

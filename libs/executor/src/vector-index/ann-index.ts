@@ -63,6 +63,23 @@ export interface AnnSearchSettings {
  */
 export const DEFAULT_TWO_HOP_SELECTIVITY = 0;
 
+/**
+ * A filtered hnsw search whose allowed rows form a payload-link group (at least this share of
+ * the sampled allowed rows' payload links stay inside the set: HnswIndex.payloadLinkShare; 1
+ * for a group, ~the selectivity for a set the groups do not follow, 1/2 for a group of one of
+ * two payload-indexed columns; and at least twice the selectivity, which a set the groups do
+ * not follow keeps)
+ * walks the group's own subgraph with two-hop expansion and twice the ef_search beam instead
+ * of the plain filtered walk. The plain walk scores every node it passes and stops only at ef
+ * allowed results: for a group far from the query (fashion-mnist, another class's 10 %) it
+ * crosses most of the graph (13k distances, ~9 ms in-process). Two-hop over the payload links
+ * scores allowed rows only; measured there, payload_m 16, recall@10 of two-hop at 2 * ef
+ * against the unfiltered search at ef: 0.959 / 0.985 / 0.995 / 0.999 vs ~0.93 / 0.974 / 0.992
+ * / 0.997 at ef 10 / 20 / 40 / 80, with 330-960 distances (0.17-0.72 ms). Without payload links
+ * the same two-hop walk reached only 0.83-0.92: the links are what keep the group connected.
+ */
+export const LINKED_GROUP_SHARE = 0.5;
+
 export const DEFAULT_SEARCH_SETTINGS: AnnSearchSettings = {
   efSearch: 40, iterativeScan: 'off', maxScanTuples: 20000, probes: 1, ivfIterativeScan: 'off', maxProbes: 32768,
 };
@@ -111,6 +128,12 @@ export interface AnnSegmentIndex {
    * (then fewer rows: the caller falls back). Absent: the access method cannot resume.
    */
   searchRechecked?(req: AnnSearchRequest, recheck: AnnRecheck): Promise<AnnSearchResult>;
+  /**
+   * hnsw with payload links (payload_m): the mean share in [0, 1] of allowed targets among the
+   * payload links of sampled allowed rows (HnswIndex.payloadLinkShare); 1 when `allow` is one
+   * linked group. Absent (or 0) without payload links.
+   */
+  payloadLinkShare?(allow: Uint8Array): number;
   serialize(): Promise<Uint8Array>;
   /** Serialized size in bytes. */
   bytes(): number;

@@ -13,8 +13,16 @@ import type { AnnAdapter, AnnBuildOptions, AnnIndexSpec, AnnRecheck, AnnSearchRe
 class HnswSegmentIndex implements AnnSegmentIndex {
   readonly am = 'hnsw' as const;
 
+  /** Whether the graph has payload links (stats() once: the graph never changes after build / open). */
+  private linked?: boolean;
+
   /** `bytes`: the serialized form the index was opened from, referenced while it lives. */
   constructor(private readonly index: HnswIndex, readonly bytesRef?: Uint8Array) {}
+
+  payloadLinkShare(allow: Uint8Array): number {
+    this.linked ??= this.index.stats().payloadLinkBytes > 0;
+    return this.linked ? this.index.payloadLinkShare(allow) : 0;
+  }
 
   async search(req: AnnSearchRequest): Promise<AnnSearchResult> {
     const { arena, query, k, allow, settings } = req;

@@ -212,6 +212,13 @@ class HnswIndex {
   uint32_t nodes() const { return n_; }
   const HnswParams& params() const { return params_; }
   HnswStats stats() const;
+  // Mean share of allowed targets among the payload links of up to `sample` allowed nodes
+  // (spread evenly over the id range; a node without payload links counts 0): 1 when the allow
+  // set is one linked group (its subgraph is connected through its own links, so two-hop search
+  // keeps recall), about the selectivity for a set the groups do not follow, 1 / c for a group
+  // of one of c payload-indexed columns. 0 without payload links or allowed nodes.
+  // O(sample * (2 payload_m + n / 8 / sample)): for the planner, per query.
+  double payload_link_share(const uint8_t* allow, size_t allow_bits, size_t sample) const;
   // Layer-0 nodes with no path from the entry point (one BFS, O(nodes + links)); 0 after a
   // repaired add(). For tests and diagnostics.
   uint32_t unreachable_nodes() const;

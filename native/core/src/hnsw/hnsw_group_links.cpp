@@ -202,4 +202,35 @@ Status HnswIndex::add_group_links(const KernelTable& kt, const HnswArena& arena,
   return Status::ok();
 }
 
+double HnswIndex::payload_link_share(const uint8_t* allow, size_t allow_bits, size_t sample) const {
+  std::shared_lock<std::shared_mutex> lock(rw_);
+  const size_t bits = std::min<size_t>(allow_bits, pn_);
+  if (allow == nullptr || bits == 0 || sample == 0) return 0;
+  size_t seen = 0;
+  double share = 0;
+  size_t next = 0;  // the sample's nodes are the first allowed ones at or after s * bits / sample
+  for (size_t s = 0; s < sample; ++s) {
+    size_t i = std::max(next, s * bits / sample);
+    while (i < bits && !allowed(allow, allow_bits, static_cast<uint32_t>(i))) {
+      // Whole empty bytes at a time.
+      if ((i & 7) == 0 && i + 8 <= bits && allow[i >> 3] == 0) {
+        i += 8;
+      } else {
+        ++i;
+      }
+    }
+    if (i >= bits) break;
+    next = i + 1;
+    ++seen;
+    const uint32_t v = static_cast<uint32_t>(i);
+    size_t links = 0, in = 0;
+    for (const uint32_t* p = plinks_begin(v); p < plinks_end(v); ++p) {
+      ++links;
+      in += allowed(allow, allow_bits, *p) ? 1 : 0;
+    }
+    if (links > 0) share += double(in) / double(links);
+  }
+  return seen == 0 ? 0 : share / double(seen);
+}
+
 }  // namespace vecgres

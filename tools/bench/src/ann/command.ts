@@ -37,6 +37,7 @@ export interface AnnCliOptions {
   filtered?: boolean;
   filterEf: number[];
   fullScanThreshold?: number;
+  payloadM?: number;
 }
 
 function positiveInt(v: string): number {
@@ -156,6 +157,7 @@ export function buildAnnCommand(name = 'ann'): Command {
     .option('--filtered', 'with --wire: filtered search (attribute columns, payload indexes; per selectivity recall / QPS / p50 / p99 next to unfiltered QPS), markdown output')
     .option('--filter-ef <list>', 'with --filtered: ef_search values of each filter\'s passes', intList, DEFAULT_FILTER_EFS)
     .option('--full-scan-threshold <kB>', 'with --filtered: SET vecgres.full_scan_threshold for the session', positiveInt)
+    .option('--payload-m <m>', 'with --filtered: CREATE INDEX ... USING hnsw WITH (payload_m = m): payload links per attribute value (beyond pgvector)', positiveInt)
     .action(async (cli: AnnCliOptions) => {
       if (cli.filtered) {
         await runFilteredCli(cli);

@@ -26,6 +26,7 @@ export async function runFilteredCli(cli: AnnCliOptions, log: (s: string) => voi
       filterEfs: cli.filterEf,
       warmup: cli.warmup,
       ...(cli.fullScanThreshold !== undefined ? { fullScanThreshold: cli.fullScanThreshold } : {}),
+      ...(cli.payloadM !== undefined ? { payloadM: cli.payloadM } : {}),
     },
     log,
   );
@@ -39,6 +40,7 @@ export async function runFilteredCli(cli: AnnCliOptions, log: (s: string) => voi
     m: cli.m,
     efConstruction: cli.efConstruction,
     ...(cli.fullScanThreshold !== undefined ? { fullScanThreshold: cli.fullScanThreshold } : {}),
+    ...(cli.payloadM !== undefined ? { payloadM: cli.payloadM } : {}),
     date: new Date().toISOString(),
     machine: machineLine(),
     command: annCommandLine(process.argv),

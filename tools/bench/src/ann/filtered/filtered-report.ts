@@ -56,7 +56,7 @@ export function formatFilteredMarkdown(r: FilteredReport): string {
   out.push('');
   const fst = r.fullScanThreshold === undefined ? '' : `, \`vecgres.full_scan_threshold = ${r.fullScanThreshold}\``;
   out.push(
-    `${r.machine}; ${r.date}. hnsw m=${r.m}, ef_construction=${r.efConstruction} (built in ${(r.buildMs / 1000).toFixed(1)} s); ` +
+    `${r.machine}; ${r.date}. hnsw m=${r.m}, ef_construction=${r.efConstruction}${r.payloadM ? `, payload_m=${r.payloadM}` : ''} (built in ${(r.buildMs / 1000).toFixed(1)} s); ` +
       `one client, prepared statements with parameters, \`hnsw.iterative_scan\` off${fst}.`,
   );
   out.push(`Command: \`${r.command}\``);

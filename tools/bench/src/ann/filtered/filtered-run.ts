@@ -33,6 +33,8 @@ export interface FilteredWireOptions {
   warmup: number;
   /** SET vecgres.full_scan_threshold (kB) for the session, when given. */
   fullScanThreshold?: number;
+  /** hnsw WITH (payload_m = ...): payload links per attribute value (the payload indexes exist first). */
+  payloadM?: number;
 }
 
 export interface FilteredRunResult {
@@ -81,7 +83,7 @@ export async function loadFilteredTable(client: Client, ds: AnnDataset, columns:
   log(`filtered: loaded and sealed ${ds.n} rows in ${((performance.now() - c0) / 1000).toFixed(1)} s`);
   const t0 = performance.now();
   for (const c of columns) await client.query(`CREATE INDEX ${t}_${c}_idx ON ${t} (${c})`);
-  await client.query(`CREATE INDEX ${t}_emb_idx ON ${t} USING hnsw (emb ${opsOf(ds).opclass}) WITH (m = ${o.m}, ef_construction = ${o.efConstruction})`);
+  await client.query(`CREATE INDEX ${t}_emb_idx ON ${t} USING hnsw (emb ${opsOf(ds).opclass}) WITH (m = ${o.m}, ef_construction = ${o.efConstruction}${o.payloadM ? `, payload_m = ${o.payloadM}` : ''})`);
   const buildMs = performance.now() - t0;
   log(`filtered: payload indexes + hnsw built in ${(buildMs / 1000).toFixed(1)} s`);
   return buildMs;

@@ -35,6 +35,8 @@ export interface FilteredReport {
   efConstruction: number;
   /** vecgres.full_scan_threshold set for the session (kB), when given. */
   fullScanThreshold?: number;
+  /** hnsw WITH (payload_m), when given. */
+  payloadM?: number;
   date: string;
   machine: string;
   command: string;
