@@ -4,7 +4,8 @@
 // 100 %. Datasets come from $VECGRES_DATASETS_DIR, else ../shared/datasets. A dataset that is
 // absent, or the flag unset, skips its suite with the reason logged (skipped tests are counted
 // as skipped, not passed, by tools/scripts/count-reporter.js). FILTERED_FULL_QUERIES (default
-// 100) sets the queries per dataset, FILTERED_FULL_DATASETS a comma list of datasets to run.
+// 100) sets the queries per dataset, FILTERED_FULL_DATASETS a comma list of datasets to run,
+// FILTERED_FULL_PAYLOAD_M an hnsw payload_m.
 //
 // Per dataset (loaded, sealed, btree per attribute column, hnsw m=16 ef_construction=64):
 //   default settings, ef_search 40: every filter answers exactly min(k, matches) rows; filters
@@ -29,6 +30,9 @@ const NQ = Number(process.env.FILTERED_FULL_QUERIES ?? 100);
 const ALL_DATASETS = ['fiori-docs-minilm-384-cosine', 'glove-100-angular-100k', 'fashion-mnist-784-euclidean'];
 // FILTERED_FULL_DATASETS=glove-100-angular-100k,... narrows the run; the others are skipped.
 const DATASETS = process.env.FILTERED_FULL_DATASETS ? process.env.FILTERED_FULL_DATASETS.split(',').map((s) => s.trim()) : ALL_DATASETS;
+// FILTERED_FULL_PAYLOAD_M=16 builds the hnsw index WITH (payload_m = 16): label filters then
+// walk their label's payload links (Filter Strategy "hnsw payload links").
+const PAYLOAD_M = process.env.FILTERED_FULL_PAYLOAD_M ? Number(process.env.FILTERED_FULL_PAYLOAD_M) : undefined;
 
 function datasetDir(name: string): string | undefined {
   const env = process.env.VECGRES_DATASETS_DIR;
@@ -83,7 +87,7 @@ for (const name of DATASETS) {
       server = await startServer();
       client = new Client(server.pgConfig());
       await client.connect();
-      await loadFilteredTable(client, ds, def.columns, attrs, { url: '', table, skipLoad: false, m: 16, efConstruction: 64, k: K, efs: [], filterEfs: [], warmup: 0 }, () => undefined);
+      await loadFilteredTable(client, ds, def.columns, attrs, { url: '', table, skipLoad: false, m: 16, efConstruction: 64, k: K, efs: [], filterEfs: [], warmup: 0, ...(PAYLOAD_M ? { payloadM: PAYLOAD_M } : {}) }, () => undefined);
     }, 1_800_000);
 
     afterAll(async () => {
