@@ -15,6 +15,8 @@ class HnswSegmentIndex implements AnnSegmentIndex {
 
   /** Whether the graph has payload links (stats() once: the graph never changes after build / open). */
   private linked?: boolean;
+  /** searchSync's outputs, reused: the call is synchronous and results are copied out (fewer allocations per query). */
+  private scratch = { ids: new Uint32Array(16), dists: new Float32Array(16), counts: new Uint32Array(1), distances: new Uint32Array(1) };
 
   /** `bytes`: the serialized form the index was opened from, referenced while it lives. */
   constructor(private readonly index: HnswIndex, readonly bytesRef?: Uint8Array) {}
@@ -36,10 +38,21 @@ class HnswSegmentIndex implements AnnSegmentIndex {
       // Bounded work (ARCHITECTURE.md: only O(n) work is async): a sublinear HNSW search with
       // k, ef <= 1000 runs on the event loop, saving the threadpool round trip per query.
       // Distance computations of the search (EXPLAIN ANALYZE: Distances Computed).
-      const distances = new Uint32Array(1);
-      const top = HnswIndex.syncSearchable(k, ef)
-        ? this.index.searchSync(arena, query, k, { ef, ...filter, ...budget, distances })
-        : await this.index.search(arena, query, 1, k, { ef, ...filter, ...budget, stop: req.stop, distances });
+      let top;
+      let distances: Uint32Array;
+      if (HnswIndex.syncSearchable(k, ef)) {
+        const s = this.scratch;
+        if (s.ids.length < k) {
+          s.ids = new Uint32Array(k);
+          s.dists = new Float32Array(k);
+        }
+        distances = s.distances;
+        distances[0] = 0;
+        top = this.index.searchSync(arena, query, k, { ef, ...filter, ...budget, distances, out: s });
+      } else {
+        distances = new Uint32Array(1);
+        top = await this.index.search(arena, query, 1, k, { ef, ...filter, ...budget, stop: req.stop, distances });
+      }
       const n = top.counts[0];
       return { positions: top.ids.slice(0, n), dists: top.dists.slice(0, n), ...(distances[0] > 0 ? { distances: distances[0] } : {}) };
     }
