@@ -4,4 +4,3 @@ export { bytesUnder, listFiles, makeCluster, type Cluster } from './testing/clus
 export { copySet, loadSet, SET_DDL, vectorText, type LoadedSet, type LoadStats } from './testing/dataset-load';
 export { ITEMS_DDL, SEARCH_SQL, VECTOR_SEARCH_SQL, Writer, readWriter, sameModel, type Model, type WriterOutcome } from './testing/workload';
 export { Rng } from './testing/rng';
-export { rssMiB, spawnServer, type ServerExit, type ServerProcess } from './testing/server-process';

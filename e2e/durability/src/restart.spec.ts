@@ -23,7 +23,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from 'pg';
 import { sharedDatasetCandidates } from '@vecgres/datasets';
-import { rssMiB } from './testing/server-process';
+import { rssMiB } from '@vecgres/server-process';
 import { makeCluster, bytesUnder, listFiles, type Cluster } from './testing/cluster';
 import { copySet, loadSet, SET_DDL, tileSet, vectorText, type LoadedSet } from './testing/dataset-load';
 

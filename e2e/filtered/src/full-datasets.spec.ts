@@ -21,7 +21,7 @@ import { filteredDatasetDef, filteredRecall, loadAnnDataset, loadFilteredTable, 
 import { missingDatasetMessage, sharedDatasetDir } from '@vecgres/datasets';
 import { Client } from 'pg';
 import { vectorLiteral } from './testing/fixture-table';
-import { startServer, type FilteredServer } from './testing/server-process';
+import { startServer, type ServerHandle } from '@vecgres/server-process';
 
 const K = 10;
 const DEFAULT_THRESHOLD_KB = 10_000;
@@ -73,7 +73,7 @@ for (const name of DATASETS) {
 
   describe(`${name} (full dataset)`, () => {
     const table = name.replace(/\W+/g, '_').slice(0, 40);
-    let server: FilteredServer | undefined;
+    let server: ServerHandle | undefined;
     let client: Client;
     let ds: AnnDataset;
     let filters: ResolvedFilter[];

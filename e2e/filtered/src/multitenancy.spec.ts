@@ -6,7 +6,7 @@
 import { Client } from 'pg';
 import { loadFixture, vectorLiteral } from './testing/fixture-table';
 import { exactTopK, TableModel, tieAwareRecall } from './testing/oracle';
-import { startServer, type FilteredServer } from './testing/server-process';
+import { startServer, type ServerHandle } from '@vecgres/server-process';
 
 const TENANTS = 20;
 const K = 10;
@@ -14,7 +14,7 @@ const QUERIES_PER_TENANT = 4;
 const TABLE = 'tenant_docs';
 const SQL = `SELECT id FROM ${TABLE} WHERE tenant_id = $1 ORDER BY emb <-> $2 LIMIT ${K}`;
 
-let server: FilteredServer | undefined;
+let server: ServerHandle | undefined;
 let client: Client;
 const data = loadFixture('fashionSlice');
 const model = new TableModel('l2', data.dim);

@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import postgres from 'postgres';
 import { loadFixture, loadFixtureTable, type LoadedTable } from './testing/fixture-table';
 import { exactTopK, tieAwareRecall } from './testing/oracle';
-import { startServer, type FilteredServer } from './testing/server-process';
+import { startServer, type ServerHandle } from '@vecgres/server-process';
 import { querySet, unfilteredRecall, type QuerySet } from './testing/sweep';
 
 const TABLE = 'fiori_prepared';
@@ -17,7 +17,7 @@ const SQL = `SELECT id FROM ${TABLE} WHERE label = $1 ORDER BY emb <=> $2 LIMIT 
 const LABELS = [2, 5, 7, 99];
 const KS = [10, 3, 25];
 
-let server: FilteredServer | undefined;
+let server: ServerHandle | undefined;
 let client: Client;
 let loaded: LoadedTable;
 let qs: QuerySet;

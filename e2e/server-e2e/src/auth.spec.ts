@@ -7,7 +7,7 @@ import { Client, ClientConfig } from 'pg';
 import { serialize } from 'pg-protocol';
 import { RawConnection } from './testing/raw-connection';
 import { runPsql } from './testing/psql';
-import { ServerHandle, startServer } from './testing/server-process';
+import { ServerHandle, startServer } from '@vecgres/server-process';
 import { rejectionOf } from './testing/wait';
 
 const USERS = {

@@ -2,7 +2,7 @@
 // --max-connections limit (the 11th connection of 10 gets 53300, a freed slot is reusable).
 // Always runs against vecgres (it needs server flags).
 import { Client, Pool } from 'pg';
-import { ServerHandle, startServer } from './testing/server-process';
+import { ServerHandle, startServer } from '@vecgres/server-process';
 import { delay, rejectionOf } from './testing/wait';
 
 describe('a pool of 50 connections', () => {

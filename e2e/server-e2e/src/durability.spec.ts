@@ -6,8 +6,8 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { startServer, type ServerHandle } from './testing/server-process';
-import { makeTempDir, type TempDir } from './testing/temp-dir';
+import { startServer, type ServerHandle } from '@vecgres/server-process';
+import { makeTempDir, type TempDir } from '@vecgres/server-process';
 
 let dataRoot: TempDir;
 beforeAll(() => {

@@ -5,9 +5,9 @@
 // side, and its memory must stay bounded. Deterministic: E2E_FUZZ_SEED replays a run.
 import { Client } from 'pg';
 import { mutate, Rng, seededRandom, startupFrame, validFrame } from './testing/fuzz-frames';
-import { rssMiB } from './testing/process-stats';
+import { rssMiB } from '@vecgres/server-process';
 import { RawConnection } from './testing/raw-connection';
-import { ServerHandle, startServer } from './testing/server-process';
+import { ServerHandle, startServer } from '@vecgres/server-process';
 
 const SEED = Number(process.env.E2E_FUZZ_SEED ?? 20261121);
 const TOTAL_MESSAGES = 10_000;

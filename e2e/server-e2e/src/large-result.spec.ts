@@ -7,8 +7,8 @@
 // well over 150 B a row) needs 300+ MB; a streaming one needs its write buffer plus V8 heap
 // slack, tens of MB. 200 MiB of growth separates the two with margin for GC timing.
 import { Client, Query } from 'pg';
-import { rssMiB, sampleRss } from './testing/process-stats';
-import { ServerHandle, startServer } from './testing/server-process';
+import { rssMiB, sampleRss } from '@vecgres/server-process';
+import { ServerHandle, startServer } from '@vecgres/server-process';
 
 const ROWS = 2_000_000;
 const MAX_GROWTH_MIB = 200;

@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client, Query } from 'pg';
 import type { NoticeMessage } from 'pg-protocol/dist/messages';
-import { startServer, type ServerHandle } from './testing/server-process';
-import { makeTempDir, type TempDir } from './testing/temp-dir';
+import { startServer, type ServerHandle } from '@vecgres/server-process';
+import { makeTempDir, type TempDir } from '@vecgres/server-process';
 import { delay } from './testing/wait';
 
 const DIM = 32;

@@ -4,8 +4,8 @@
 // of the server that searches the persisted index. vecgres only (no pgvector in the local
 // PostgreSQL).
 import { Client } from 'pg';
-import { startServer, type ServerHandle } from './testing/server-process';
-import { makeTempDir, type TempDir } from './testing/temp-dir';
+import { startServer, type ServerHandle } from '@vecgres/server-process';
+import { makeTempDir, type TempDir } from '@vecgres/server-process';
 
 const DIM = 8;
 const ROWS = 2000;

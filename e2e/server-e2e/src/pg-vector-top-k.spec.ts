@@ -3,7 +3,7 @@
 // list, parameters for the query vector and k, and the same answers after VACUUM seals the rows
 // into a memory-mapped segment. vecgres only (the local PostgreSQL has no pgvector).
 import { Client } from 'pg';
-import { startServer, type ServerHandle } from './testing/server-process';
+import { startServer, type ServerHandle } from '@vecgres/server-process';
 
 let server: ServerHandle;
 let client: Client;

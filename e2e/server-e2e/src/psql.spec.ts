@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { runPsql } from './testing/psql';
 import { openSqlTarget, SqlTarget, uniqueTableName } from './testing/sql-target';
-import { makeTempDir, TempDir } from './testing/temp-dir';
+import { makeTempDir, TempDir } from '@vecgres/server-process';
 
 let target: SqlTarget;
 let dir: TempDir;

@@ -6,9 +6,9 @@ import { Client } from 'pg';
 import { serialize } from 'pg-protocol';
 import { parseErrorFields } from './testing/backend-messages';
 import { randomBytes, seededRandom } from './testing/fuzz-frames';
-import { rssMiB } from './testing/process-stats';
+import { rssMiB } from '@vecgres/server-process';
 import { RawConnection } from './testing/raw-connection';
-import { ServerHandle, startServer } from './testing/server-process';
+import { ServerHandle, startServer } from '@vecgres/server-process';
 import { delay } from './testing/wait';
 
 let server: ServerHandle;

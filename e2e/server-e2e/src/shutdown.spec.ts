@@ -1,7 +1,7 @@
 // Shutdown: SIGTERM (and SIGINT) stop the server cleanly: an idle session receives FATAL 57P01
 // `terminating connection due to administrator command`, and the process exits with code 0.
 import { Client } from 'pg';
-import { startServer } from './testing/server-process';
+import { startServer } from '@vecgres/server-process';
 import { withTimeout } from './testing/wait';
 
 test('SIGTERM with an open idle connection: the client gets 57P01 and the process exits 0', async () => {

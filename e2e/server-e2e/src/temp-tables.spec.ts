@@ -2,8 +2,8 @@
 // that made it (other sessions see its catalog rows, not its rows, as in PostgreSQL), and it
 // is dropped when that session ends, cleanly or by a dropped socket, and by a crash restart.
 import { Client } from 'pg';
-import { startServer, type ServerHandle } from './testing/server-process';
-import { makeTempDir, type TempDir } from './testing/temp-dir';
+import { startServer, type ServerHandle } from '@vecgres/server-process';
+import { makeTempDir, type TempDir } from '@vecgres/server-process';
 
 let dataRoot: TempDir;
 beforeAll(() => {

@@ -5,8 +5,8 @@ import { TLSSocket } from 'node:tls';
 import { Client, Query } from 'pg';
 import postgres from 'postgres';
 import { runPsql } from './testing/psql';
-import { ServerHandle, startServer } from './testing/server-process';
-import { makeTempDir, TempDir } from './testing/temp-dir';
+import { ServerHandle, startServer } from '@vecgres/server-process';
+import { makeTempDir, TempDir } from '@vecgres/server-process';
 import { makeSelfSignedCert } from './testing/tls-cert';
 
 const ALICE_PASSWORD = 'tls-Secret-4';

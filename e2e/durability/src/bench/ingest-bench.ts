@@ -8,7 +8,7 @@
 // --batch rows (one transaction each, so with synchronous_commit = on every batch waits for a
 // WAL fsync); then VACUUM (seal + merge) and CHECKPOINT, a clean stop, and a restart timed from
 // spawn to "listening", with the RSS read before the first query.
-import { rssMiB } from '../testing/server-process';
+import { rssMiB } from '@vecgres/server-process';
 import { bytesUnder, makeCluster } from '../testing/cluster';
 import { copySet, loadSet, SET_DDL } from '../testing/dataset-load';
 

@@ -1,30 +1,18 @@
 // One data directory that outlives server processes: start a server on it, SIGKILL it, start
-// another (the CLI contract and readiness line of apps/server; see server-process.ts).
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// another (@vecgres/server-process starts each on the directory and keeps it).
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { spawnServer, type ServerExit, type ServerProcess } from './server-process';
-
-export interface TempDir {
-  readonly path: string;
-  file(name: string): string;
-  remove(): void;
-}
-
-function makeTempDir(prefix: string): TempDir {
-  const path = mkdtempSync(join(tmpdir(), prefix));
-  return { path, file: (name) => join(path, name), remove: () => rmSync(path, { recursive: true, force: true }) };
-}
+import { makeTempDir, startServer, type ServerExit, type ServerHandle, type TempDir } from '@vecgres/server-process';
 
 export interface Cluster {
   readonly tempDir: TempDir;
   /** `<tmp>/data`, the server's --data-dir. */
   readonly dataDir: string;
   /** The running server, if any. */
-  server(): ServerProcess;
+  server(): ServerHandle;
   /** Starts a server on the data directory; resolves once it listens. */
-  start(): Promise<ServerProcess>;
+  start(): Promise<ServerHandle>;
   /** SIGKILLs the running server (no shutdown hooks run) and waits for it to be gone. */
   kill(): Promise<ServerExit>;
   /** Graceful stop (SIGTERM). */
@@ -37,7 +25,7 @@ export interface Cluster {
 
 export function makeCluster(prefix = 'vecgres-durability-'): Cluster {
   const tempDir = makeTempDir(prefix);
-  let current: ServerProcess | undefined;
+  let current: ServerHandle | undefined;
   const cluster: Cluster = {
     tempDir,
     dataDir: tempDir.file('data'),
@@ -47,7 +35,7 @@ export function makeCluster(prefix = 'vecgres-durability-'): Cluster {
     },
     async start() {
       if (current?.isRunning()) throw new Error('a server is already running on this data directory');
-      current = await spawnServer(tempDir.file('data'));
+      current = await startServer({ dataDir: tempDir.file('data'), tempDir, logLevel: 'info', startTimeoutMs: 90_000 });
       return current;
     },
     async kill() {

@@ -9,7 +9,7 @@
 import { Client } from 'pg';
 import { sweepCases, type FilterCase } from './filter-cases';
 import { loadFixture, loadFixtureTable, type LoadedTable } from './fixture-table';
-import { startServer, type FilteredServer } from './server-process';
+import { startServer, type ServerHandle } from '@vecgres/server-process';
 import { explain, filterStrategy, querySet, runCase, unfilteredRecall, type QuerySet } from './sweep';
 
 export interface SweepSuiteOptions {
@@ -37,7 +37,7 @@ function brief(lines: readonly string[]): string {
 export function defineSweepSuite(opts: SweepSuiteOptions): void {
   const cases = sweepCases(opts.hot, opts.pair);
   const rows: Array<[string, FilterCase]> = cases.map((c) => [c.name, c]);
-  let server: FilteredServer | undefined;
+  let server: ServerHandle | undefined;
   let client: Client;
   let loaded: LoadedTable;
   let qs: QuerySet;

@@ -5,7 +5,7 @@
 // always start their own vecgres server.
 import type { PoolConfig } from 'pg';
 import type { Options as PostgresOptions } from 'postgres';
-import { ServerHandle, ServerOptions, startServer } from './server-process';
+import { ServerHandle, ServerOptions, startServer } from '@vecgres/server-process';
 
 export interface SqlTarget {
   readonly kind: 'vecgres' | 'postgresql';

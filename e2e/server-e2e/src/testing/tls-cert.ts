@@ -2,7 +2,7 @@
 // test time (nothing secret is checked in).
 import { execFileSync } from 'node:child_process';
 import { OPENSSL_PATH } from './repo-paths';
-import type { TempDir } from './temp-dir';
+import type { TempDir } from '@vecgres/server-process';
 
 export function makeSelfSignedCert(dir: TempDir): { cert: string; key: string } {
   const cert = dir.file('server.crt');
