@@ -91,12 +91,17 @@ export async function ownedRank(r: OwnedRankRequest): Promise<Ranked[] | undefin
     const found = seg.sealed ? await segmentIndexOf(r.rt, src.storageId, seg, spec) : undefined;
     const index = found instanceof OwnedHnswIndex ? found : undefined;
     const query = index ? packQuery(r.query, spec.owned.elem, index.arena.dim) : undefined;
-    // Visible rows (and their decoded values, for the filter or the exact ranking).
-    const positions: number[] = [];
-    for (let i = 0; i < rows; i++) if ((visible[i >>> 3] & (1 << (i & 7))) !== 0) positions.push(i);
+    // Visible rows (and their decoded values), for the filter or the exact ranking only: an
+    // unfiltered index search needs no O(rows) pass.
+    const visibleRows = (): number[] => {
+      const out: number[] = [];
+      for (let i = 0; i < rows; i++) if ((visible[i >>> 3] & (1 << (i & 7))) !== 0) out.push(i);
+      return out;
+    };
     if (index && query) {
       let allow = visible;
       if (r.filter) {
+        const positions = visibleRows();
         allow = new Uint8Array(visible.length);
         const batch = positions.map((i) => decode(seg, i));
         const pass = new Set(await filterBatch(r.filter, batch));
@@ -107,7 +112,7 @@ export async function ownedRank(r: OwnedRankRequest): Promise<Ranked[] | undefin
       r.count(0, res.positions.length);
       for (const p of res.positions) keep(decode(seg, p));
     } else {
-      const batch = positions.map((i) => decode(seg, i));
+      const batch = visibleRows().map((i) => decode(seg, i));
       const pass = r.filter ? await filterBatch(r.filter, batch) : batch;
       r.count(batch.length, pass.length);
       for (const row of pass) keep(row);
