@@ -74,8 +74,8 @@ export const DEFAULT_TWO_HOP_SELECTIVITY = 0;
  * allowed results: for a group far from the query (fashion-mnist, another class's 10 %) it
  * crosses most of the graph (13k distances, ~9 ms in-process). Two-hop over the payload links
  * scores allowed rows only; measured there, payload_m 16, recall@10 of two-hop at 2 * ef
- * against the unfiltered search at ef: 0.959 / 0.985 / 0.995 / 0.999 vs ~0.93 / 0.974 / 0.992
- * / 0.997 at ef 10 / 20 / 40 / 80, with 330-960 distances (0.17-0.72 ms). Without payload links
+ * against the unfiltered search at ef: 0.959 / 0.985 / 0.995 / 0.999 vs 0.924 / 0.976 / 0.992
+ * / 0.998 at ef 10 / 20 / 40 / 80, with 330-960 distances (0.17-0.72 ms). Without payload links
  * the same two-hop walk reached only 0.83-0.92: the links are what keep the group connected.
  */
 export const LINKED_GROUP_SHARE = 0.5;
