@@ -97,7 +97,11 @@ export interface Portal {
 }
 
 export interface BindArgs {
-  /** Raw parameter values as sent, null for NULL. */
+  /**
+   * Raw parameter values as sent, null for NULL: views into the received message, which is
+   * never overwritten; a handler that keeps a value long after bind() copies it so that it
+   * does not pin the whole receive buffer.
+   */
   params: Array<Buffer | null>;
   /** Per-parameter format codes, already expanded to params.length (Bind's 0/1/N rule applied). */
   paramFormats: Array<0 | 1>;

@@ -104,6 +104,21 @@ export class BufferWriter {
     return this;
   }
 
+  /**
+   * A view of everything written so far, without taking it: follow with release(), telling
+   * whether whoever got the view still holds it (then a fresh buffer replaces this one).
+   */
+  pending(): Buffer {
+    if (this.lengthAt !== -1) throw new Error('BufferWriter: flush inside an unfinished message');
+    return this.buf.subarray(0, this.pos);
+  }
+
+  /** After pending(): starts over, in the same buffer when `reusable` (the view is no longer used). */
+  release(reusable: boolean): void {
+    if (!reusable) this.buf = Buffer.allocUnsafe(Math.max(this.initialSize, 64));
+    this.pos = 0;
+  }
+
   /** Returns everything written so far and starts a fresh buffer (the returned bytes are not reused). */
   flush(): Buffer {
     if (this.lengthAt !== -1) throw new Error('BufferWriter: flush inside an unfinished message');

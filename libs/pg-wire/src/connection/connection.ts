@@ -226,12 +226,13 @@ export class Connection implements WireConnection {
       if (msg.type === 'Sync') {
         ctx.ignoreTillSync = false;
         await this.call(() => ctx.handler!.sync(), false);
-        await this.call(async () => dropPortalsIfTransactionEnded(ctx), false);
+        this.call(() => dropPortalsIfTransactionEnded(ctx), false);
         sendReadyForQuery(ctx);
         continue;
       }
       if (ctx.ignoreTillSync) continue;
-      await this.dispatch(msg);
+      const pending = this.dispatch(msg);
+      if (pending) await pending;
       if (this.socketClosed) return;
     }
   }
@@ -252,24 +253,22 @@ export class Connection implements WireConnection {
     }
   }
 
-  private async dispatch(msg: Exclude<FrontendMessage, { type: 'Sync' | 'Terminate' }>): Promise<void> {
+  /** Handles one message; a promise only when the handler work is asynchronous. */
+  private dispatch(msg: Exclude<FrontendMessage, { type: 'Sync' | 'Terminate' }>): void | Promise<void> {
     const ctx = this.ctx;
     switch (msg.type) {
       case 'Query':
-        await this.call(() => runSimpleQuery(ctx, msg.sql), false);
-        await this.call(async () => dropPortalsIfTransactionEnded(ctx), false);
-        sendReadyForQuery(ctx);
-        return;
+        return this.simpleQuery(msg.sql);
       case 'Parse':
         return this.call(() => handleParse(ctx, msg), true);
       case 'Bind':
         return this.call(() => handleBind(ctx, msg), true);
       case 'Describe':
-        return this.call(async () => handleDescribe(ctx, msg), true);
+        return this.call(() => handleDescribe(ctx, msg), true);
       case 'Execute':
         return this.call(() => handleExecute(ctx, msg), true);
       case 'Close':
-        return this.call(async () => handleClose(ctx, msg), true);
+        return this.call(() => handleClose(ctx, msg), true);
       case 'Flush':
         void ctx.outbox.flush();
         return;
@@ -285,23 +284,50 @@ export class Connection implements WireConnection {
     }
   }
 
+  private async simpleQuery(sql: string): Promise<void> {
+    const ctx = this.ctx;
+    await this.call(() => runSimpleQuery(ctx, sql), false);
+    this.call(() => dropPortalsIfTransactionEnded(ctx), false);
+    sendReadyForQuery(ctx);
+  }
+
   /**
    * Runs one handler-facing step. A non-FATAL error becomes an ErrorResponse (and, for
-   * extended-query messages, starts skipping to Sync); a FATAL one propagates and closes.
+   * extended-query messages, starts skipping to Sync); a FATAL one propagates and closes
+   * (thrown, or as the returned promise's rejection). A synchronous step (Describe, Close)
+   * completes synchronously: no promise, no turn of the microtask queue.
    */
-  private async call(step: () => Promise<void>, extended: boolean): Promise<void> {
-    const ctx = this.ctx;
+  private call(step: () => void | Promise<void>, extended: boolean): void | Promise<void> {
     this.busy = true;
+    let pending: void | Promise<void>;
     try {
-      await step();
+      pending = step();
     } catch (err) {
-      if (this.socketClosed || this.terminating) return;
-      const e: SqlError = reportable(ctx, err);
-      if (isFatal(e)) throw e;
-      queueError(ctx, e);
-      if (extended) ctx.ignoreTillSync = true;
-    } finally {
       this.busy = false;
+      return this.failed(err, extended);
     }
+    if (!pending) {
+      this.busy = false;
+      return undefined;
+    }
+    return pending.then(
+      () => {
+        this.busy = false;
+      },
+      (err: unknown) => {
+        this.busy = false;
+        this.failed(err, extended);
+      },
+    );
+  }
+
+  /** A step failed: queue its ErrorResponse, or rethrow a FATAL error. */
+  private failed(err: unknown, extended: boolean): void {
+    if (this.socketClosed || this.terminating) return;
+    const ctx = this.ctx;
+    const e: SqlError = reportable(ctx, err);
+    if (isFatal(e)) throw e;
+    queueError(ctx, e);
+    if (extended) ctx.ignoreTillSync = true;
   }
 }

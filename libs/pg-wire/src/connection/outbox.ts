@@ -3,6 +3,7 @@
 // so a 10-row result is one syscall, not 13. When socket.write() reports a full buffer the
 // caller gets a promise that resolves on 'drain' — that is how ResultSink.row applies
 // backpressure to the handler.
+import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { BufferWriter } from '../buffer/buffer-writer';
 
@@ -13,12 +14,21 @@ export class Outbox {
   readonly writer = new BufferWriter(BATCH_BYTES + 1024);
   private drainWait: Promise<void> | null = null;
   private closed = false;
+  /**
+   * A net.Socket (or TLSSocket): a write that completes synchronously has been copied (into
+   * the kernel, or into OpenSSL), so its bytes may be overwritten at once. Other duplexes (an
+   * in-memory pair in tests) may keep the chunk they were given after calling back.
+   */
+  private copiesOnWrite: boolean;
 
-  constructor(private socket: Duplex) {}
+  constructor(private socket: Duplex) {
+    this.copiesOnWrite = socket instanceof Socket;
+  }
 
   /** After a TLS upgrade, writes go to the TLSSocket. */
   setSocket(socket: Duplex): void {
     this.socket = socket;
+    this.copiesOnWrite = socket instanceof Socket;
   }
 
   get isClosed(): boolean {
@@ -32,11 +42,26 @@ export class Outbox {
 
   /** Writes pending bytes now. Returns a promise when the socket buffer is full. */
   flush(): void | Promise<void> {
-    if (this.writer.length === 0) return this.drainWait ?? undefined;
-    const bytes = this.writer.flush();
-    if (this.closed || this.socket.destroyed) return undefined;
-    if (this.socket.write(bytes)) return this.drainWait ?? undefined;
-    return this.waitDrain();
+    const writer = this.writer;
+    if (writer.length === 0) return this.drainWait ?? undefined;
+    const socket = this.socket;
+    if (this.closed || socket.destroyed) {
+      writer.release(true);
+      return undefined;
+    }
+    let ok: boolean;
+    if (this.copiesOnWrite && socket.writableLength === 0) {
+      // The usual case (a statement's replies, an idle socket): the writer's own bytes go to
+      // the socket, and when the write completed synchronously (nothing left queued, so the
+      // kernel has copied them and neither the stream nor libuv refers to them) the same
+      // buffer takes the next batch. Otherwise the socket keeps it and the writer moves on to
+      // a new one. Saves a copy and an allocation per flush.
+      ok = socket.write(writer.pending());
+      writer.release(socket.writableLength === 0);
+    } else {
+      ok = socket.write(writer.flush());
+    }
+    return ok ? (this.drainWait ?? undefined) : this.waitDrain();
   }
 
   /** Flushes only when a batch is full (called after each row / CopyData). */

@@ -71,4 +71,16 @@ describe('FrameReader', () => {
     stream.write(Buffer.from([0x01]));
     await expect(p).rejects.toMatchObject({ sqlstate: '08P01', message: 'invalid frontend message type 1' });
   });
+
+  it('hands out a buffered frame at once, and still rejects on bad framing already buffered', async () => {
+    const stream = new PassThrough();
+    const reader = new FrameReader();
+    reader.attach(stream);
+    stream.write(Buffer.concat([queries(1, 3), Buffer.from([0x01, 0, 0, 0, 4])]));
+    await tick();
+    const first = reader.next(policy);
+    expect(first).not.toBeInstanceOf(Promise);
+    expect((await first)?.code).toBe(0x51);
+    await expect(reader.next(policy)).rejects.toMatchObject({ sqlstate: '08P01', message: 'invalid frontend message type 1' });
+  });
 });

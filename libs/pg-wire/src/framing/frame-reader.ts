@@ -73,8 +73,18 @@ export class FrameReader {
    * to wait for the client: the place to flush pending output (its result is not awaited, so
    * a client that is busy writing never deadlocks against our full send buffer).
    */
-  next(policy: FramePolicy, beforeWait?: () => unknown): Promise<Frame | null> {
-    return this.read(() => this.splitter.next(policy), beforeWait);
+  next(policy: FramePolicy, beforeWait?: () => unknown): Frame | Promise<Frame | null> {
+    // A frame already buffered (a pipelined Bind/Describe/Execute/Sync arrives in one read)
+    // is returned as is: no async read per message.
+    let frame: Frame | null;
+    try {
+      frame = this.splitter.next(policy);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    if (!frame) return this.read(() => this.splitter.next(policy), beforeWait);
+    if (this.paused && this.splitter.bufferedBytes < HIGH_WATER) this.resume();
+    return frame;
   }
 
   /** Ends reading: pending and future next() calls return null (server-side close). */
