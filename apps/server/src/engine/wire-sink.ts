@@ -20,6 +20,8 @@ export function fieldsOf(columns: readonly OutputColumn[], formats: ReadonlyArra
   }));
 }
 
+const NO_FORMATS: ReadonlyArray<0 | 1> = [];
+
 export class WireSink implements EngineSink {
   private codecs: TypeCodec[] = [];
   private opts: TextOutputOptions;
@@ -48,15 +50,32 @@ export class WireSink implements EngineSink {
     this.sink.describe(fieldsOf(columns, this.formats ?? []));
   }
 
-  async rows(batch: Row[]): Promise<void> {
-    const formats = this.formats ?? [];
-    const codecs = this.codecs;
-    const opts = this.opts;
-    for (const row of batch) {
-      const values = row.map((v, i) => (v === null || v === undefined ? null : encodeValue(codecs[i]!, v, formats[i] ?? 0, opts)));
-      const wait = this.sink.row(values);
-      if (wait) await wait;
+  /** Synchronous while the socket takes the rows; a promise only once one has to wait (backpressure). */
+  rows(batch: Row[]): void | Promise<void> {
+    for (let r = 0; r < batch.length; r++) {
+      const wait = this.sink.row(this.encode(batch[r]!));
+      if (wait) return this.rowsAfter(wait, batch, r + 1);
     }
+    return undefined;
+  }
+
+  private async rowsAfter(wait: Promise<void>, batch: Row[], from: number): Promise<void> {
+    await wait;
+    for (let r = from; r < batch.length; r++) {
+      const next = this.sink.row(this.encode(batch[r]!));
+      if (next) await next;
+    }
+  }
+
+  private encode(row: Row): Array<Buffer | null> {
+    const formats = this.formats ?? NO_FORMATS;
+    const codecs = this.codecs;
+    const values = new Array<Buffer | null>(row.length);
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      values[i] = v === null || v === undefined ? null : encodeValue(codecs[i]!, v, formats[i] ?? 0, this.opts);
+    }
+    return values;
   }
 
   complete(tag: string): void {

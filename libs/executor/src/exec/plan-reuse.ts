@@ -13,8 +13,11 @@
 //   Limit(const/param) -> Project(columns/consts/params, the distance) -> VectorTopK(query
 //   const/param, no filter)
 //
-// (the distance operator is a pure function of its arguments, a column and the query). Anything else is built per
-// execution as before. A tree is reused only when its previous run has finished: two open
+// (the distance operator is a pure function of its arguments, a column and the query), and
+// the same chain over a Result instead (`SELECT $1::int`, `SELECT $1, 'x' LIMIT $2`): a
+// statement with no table, whose per-execution tree was most of its cost and, through its
+// generators' scopes, most of its surviving garbage. Anything else is built per execution as
+// before. A tree is reused only when its previous run has finished: two open
 // portals of one statement each get their own.
 import type { BoundExpr, PhysicalNode, PlannedStatement } from '@vecgres/planner';
 import type { ModifyCounter } from '../operators/modify';
@@ -55,13 +58,18 @@ function vectorTopKOf(n: PhysicalNode): Extract<PhysicalNode, { kind: 'vectorTop
   return n.kind === 'limit' || n.kind === 'project' ? vectorTopKOf(n.input) : undefined;
 }
 
-/** `distance`: the top-k's distance call as JSON; Project may compute it (the ORDER BY helper column). */
-function reusableNode(n: PhysicalNode, distance: string): boolean {
+/**
+ * `distance`: the top-k's distance call as JSON (Project may compute it: the ORDER BY helper
+ * column), undefined for a chain over a Result.
+ */
+function reusableNode(n: PhysicalNode, distance: string | undefined): boolean {
   switch (n.kind) {
     case 'limit':
       return plainExpr(n.count) && plainExpr(n.offset) && reusableNode(n.input, distance);
     case 'project':
-      return n.exprs.every((e) => plainExpr(e) || JSON.stringify(e) === distance) && reusableNode(n.input, distance);
+      return n.exprs.every((e) => plainExpr(e) || (distance !== undefined && JSON.stringify(e) === distance)) && reusableNode(n.input, distance);
+    case 'result':
+      return distance === undefined && plainExpr(n.condition);
     case 'vectorTopK':
       return n.filter === undefined && n.index?.key === undefined && plainExpr(n.query) && plainExpr(n.k) && plainExpr(n.offset)
         && n.distance.args.every(plainExpr);
@@ -74,5 +82,5 @@ function reusableNode(n: PhysicalNode, distance: string): boolean {
 export function isReusablePlan(plan: PlannedStatement): boolean {
   if (plan.command !== 'select' || plan.subplans.length > 0 || (plan.preSteps?.length ?? 0) > 0) return false;
   const topK = vectorTopKOf(plan.root);
-  return topK !== undefined && reusableNode(plan.root, JSON.stringify(topK.distance));
+  return reusableNode(plan.root, topK ? JSON.stringify(topK.distance) : undefined);
 }

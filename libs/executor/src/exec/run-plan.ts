@@ -99,7 +99,8 @@ function rebind(tree: BuiltTree, opts: RunOptions): void {
   ctx.codecs = opts.codecs;
   ctx.sessionFunctions = opts.sessionFunctions ?? {};
   ctx.frame = { outer: [] };
-  ctx.initPlans.clear();
+  // Only when needed: Map.clear() allocates a new table each time (reusable trees have no subplans).
+  if (ctx.initPlans.size > 0) ctx.initPlans.clear();
   ctx.checkpoint = opts.checkpoint;
   ctx.cancelSignal = opts.cancelSignal;
   ctx.vectorIndexes = opts.vectorIndexes;
@@ -124,26 +125,94 @@ export function runPlan(plan: PlannedStatement, opts: RunOptions): PlanRun {
     }
   }
   tree.busy = true;
-  const { ctx: rootCtx, root, counter } = tree;
-  const initPlans = rootCtx.initPlans;
-  const width = plan.visibleWidth;
-  async function* batches(): AsyncGenerator<Row[]> {
+  return { batches: new PlanBatches(plan, tree), counter: tree.counter };
+}
+
+/**
+ * The result batches of one run of a built tree: the data-modifying WITH steps first, then the
+ * root's batches cut to the visible width; the tree is idle again once the run ends (drained,
+ * failed or closed). A plain iterator object rather than an async generator: V8 allocates
+ * generators in the old generation, and this one's scope (the run's options: transaction,
+ * tables, parameters) would then outlive every young-generation collection (see paced.ts).
+ */
+class PlanBatches implements AsyncGenerator<Row[]> {
+  private inner: AsyncGenerator<Row[]> | undefined;
+  private finished = false;
+
+  constructor(
+    private readonly plan: PlannedStatement,
+    private readonly tree: BuiltTree,
+  ) {}
+
+  async next(): Promise<IteratorResult<Row[]>> {
+    if (this.finished) return { done: true, value: undefined };
     try {
-      // Data-modifying WITH queries run once, first, referenced or not.
-      for (const i of plan.preSteps ?? []) {
-        let rows = initPlans.get(i);
-        if (!rows) {
-          rows = rootCtx.runSubplan(i, { outer: [] });
-          initPlans.set(i, rows);
-        }
-        await rows;
+      let inner = this.inner;
+      if (!inner) {
+        await this.runPreSteps();
+        inner = this.inner = this.tree.root();
       }
-      for await (const b of root()) {
-        yield b.length > 0 && b[0].length > width ? b.map((r) => r.slice(0, width)) : b;
+      const r = await inner.next();
+      if (r.done) {
+        this.finish();
+        return r;
       }
-    } finally {
-      tree.busy = false;
+      const b = r.value;
+      const width = this.plan.visibleWidth;
+      return b.length > 0 && b[0].length > width ? { done: false, value: b.map((row) => row.slice(0, width)) } : r;
+    } catch (e) {
+      this.finish();
+      throw e;
     }
   }
-  return { batches: batches(), counter };
+
+  /** Data-modifying WITH queries run once, first, referenced or not. */
+  private async runPreSteps(): Promise<void> {
+    const steps = this.plan.preSteps;
+    if (!steps || steps.length === 0) return;
+    const rootCtx = this.tree.ctx;
+    const initPlans = rootCtx.initPlans;
+    for (const i of steps) {
+      let rows = initPlans.get(i);
+      if (!rows) {
+        rows = rootCtx.runSubplan(i, { outer: [] });
+        initPlans.set(i, rows);
+      }
+      await rows;
+    }
+  }
+
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.tree.busy = false;
+  }
+
+  async return(value?: unknown): Promise<IteratorResult<Row[]>> {
+    const inner = this.inner;
+    // Only a run that started holds the tree (as the generator's finally did).
+    if (!inner) {
+      this.finished = true;
+      return { done: true, value: value as undefined };
+    }
+    try {
+      if (!this.finished) await inner.return(undefined);
+    } finally {
+      this.finish();
+    }
+    return { done: true, value: value as undefined };
+  }
+
+  async throw(e?: unknown): Promise<IteratorResult<Row[]>> {
+    await this.return(undefined);
+    throw e;
+  }
+
+  [Symbol.asyncIterator](): AsyncGenerator<Row[]> {
+    return this;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.return(undefined);
+  }
 }

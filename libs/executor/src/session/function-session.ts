@@ -75,11 +75,24 @@ export class FunctionSessionState {
 
   /** The session part for one statement of the transaction that started at `transactionStart`. */
   part(settings: SessionSettings, transactionStart: bigint): FunctionSessionPart {
-    const timeZone = this.timeZone(settings.get('TimeZone'));
-    const [dateStyle, dateOrder = 'MDY'] = settings.get('DateStyle').split(', ') as [DateOutputStyle, DateOrder?];
+    // Everything but the two timestamps depends on the settings only: made once per settings
+    // version instead of per statement (a prepared query pays for this on every execution).
+    const base = settings.derived('function-session', () => this.settingsPart(settings));
     return {
       transactionStart,
       statementStart: wallClockMicros(),
+      clock: base.clock,
+      timeZone: base.timeZone,
+      random: base.random,
+      setSeed: base.setSeed,
+      output: base.output,
+    };
+  }
+
+  private settingsPart(settings: SessionSettings): Omit<FunctionSessionPart, 'transactionStart' | 'statementStart'> {
+    const timeZone = this.timeZone(settings.get('TimeZone'));
+    const [dateStyle, dateOrder = 'MDY'] = settings.get('DateStyle').split(', ') as [DateOutputStyle, DateOrder?];
+    return {
       clock: wallClockMicros,
       timeZone,
       random: () => this.prng.double(),

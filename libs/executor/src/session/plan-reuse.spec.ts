@@ -91,3 +91,28 @@ it('builds per execution when an expression captures per-statement state', async
   expect(await exec(filtered, [vec(0, 0), 4])).toEqual([[5]]);
   expect(s.trees.reused - before.reused).toBe(0);
 });
+
+it('reuses the tree of a statement without a table, with each execution\'s parameters', async () => {
+  const p = s.prepare('SELECT $1::int AS v, $2::text AS t LIMIT $3');
+  const before = { ...s.trees };
+  expect(await exec(p, [1, 'a', 1n])).toEqual([[1, 'a']]);
+  expect(await exec(p, [2, null, 5n])).toEqual([[2, null]]);
+  expect(await exec(p, [3, 'c', 0n])).toEqual([]);
+  const where = s.prepare('SELECT $1::int AS v WHERE $2::bool');
+  expect(await exec(where, [4, true])).toEqual([[4]]);
+  expect(await exec(where, [5, false])).toEqual([]);
+  expect(await exec(where, [6, true])).toEqual([[6]]);
+  expect(s.trees.built - before.built).toBe(2);
+  expect(s.trees.reused - before.reused).toBe(4);
+});
+
+it('builds per execution when a statement without a table calls a function', async () => {
+  const p = s.prepare('SELECT $1::int + 1 AS v, now() AS t');
+  const before = { ...s.trees };
+  const [[v1, t1]] = await exec(p, [1]);
+  await new Promise((r) => setTimeout(r, 5));
+  const [[v2, t2]] = await exec(p, [2]);
+  expect([v1, v2]).toEqual([2, 3]);
+  expect(t2).not.toEqual(t1);
+  expect(s.trees.reused - before.reused).toBe(0);
+});

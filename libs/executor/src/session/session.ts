@@ -387,7 +387,12 @@ export class Session {
           buffer = take === buffer ? [] : buffer.slice(take.length);
           n += take.length;
           sent += take.length;
-          if (returnsRows && take.length > 0) await control.race(Promise.resolve(sink.rows(take)));
+          if (returnsRows && take.length > 0) {
+            // Only a sink waiting for the client (backpressure) returns a promise to race
+            // against cancellation; a batch the socket took at once costs no listener.
+            const wait = sink.rows(take);
+            if (wait) await control.race(wait);
+          }
         }
         return 'suspended' as const;
       })),

@@ -93,6 +93,9 @@ export class TransactionTableAccess implements TableAccess {
     const view = this.tx.view;
     const def = view.hasTable(id) ? view.table(id).def : undefined;
     const fresh = this.newVectorColumns.has(id);
+    // rowAt's attnums of the needed positions, for the last `needed` set (one per query).
+    let wantOf: ReadonlySet<number> | undefined;
+    let want: Set<number> | undefined;
     return {
       segments: def && !fresh ? view.table(id).segments : [],
       snapshot: view.snapshot,
@@ -113,7 +116,10 @@ export class TransactionTableAccess implements TableAccess {
       rowAt: (seg, i, needed) => {
         // The engine's row codec is the JSON one (storage-engine.ts default; ann-owned-rank.ts reads it too).
         const values = jsonRowCodec.decode(seg.payload(i));
-        const want = needed && neededAttnums(columns, needed);
+        if (needed !== wantOf) {
+          wantOf = needed;
+          want = needed && neededAttnums(columns, needed);
+        }
         for (const c of def?.vectorColumns ?? []) {
           if (want && !want.has(Number(c.name))) continue;
           values[c.name] = seg.vector(c.name, i);
