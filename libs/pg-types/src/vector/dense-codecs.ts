@@ -86,10 +86,21 @@ export function decodeDenseVector(type: DenseType, data: Buffer): Float32Array {
   const width = type === 'vector' ? 4 : 2;
   if (data.length < 4 + width * dim) throw insufficientData();
   const out = new Float32Array(dim);
-  for (let i = 0; i < dim; i++) {
-    const v = width === 4 ? data.readFloatBE(4 + 4 * i) : halfBitsToFloat(data.readUInt16BE(4 + 2 * i));
-    checkElement(type, v);
-    out[i] = v;
+  if (width === 4) {
+    // A DataView read is about twice as fast as Buffer#readFloatBE (a prepared top-k query
+    // decodes its query vector on every execution); v - v is 0 exactly for finite values.
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    for (let i = 0; i < dim; i++) {
+      const v = view.getFloat32(4 + 4 * i);
+      if (v - v !== 0) checkElement(type, v);
+      out[i] = v;
+    }
+  } else {
+    for (let i = 0; i < dim; i++) {
+      const v = halfBitsToFloat(data.readUInt16BE(4 + 2 * i));
+      checkElement(type, v);
+      out[i] = v;
+    }
   }
   if (data.length !== 4 + width * dim) throw trailingBytes();
   return out;

@@ -304,6 +304,9 @@ export class Transaction {
     this.checkOpen();
     this.state = 'committing';
     try {
+      // Nothing written (a read-only statement's implicit transaction): no WAL record, no
+      // fsync, and no pass over the empty log.
+      if (this.log.size === 0 && this.finalOps.length === 0) return { commitSeq: this.snapshot, lsn: 0 };
       if (this.log.spilled) return await this.host.commitSpilled(this.spilledWrites(), this.snapshot, opts);
       const ops: CommitOp[] = [];
       for (const e of this.log.entries()) if (!this.isCancelled(e.bytes)) ops.push(decodeOp(e.bytes));
