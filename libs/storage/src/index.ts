@@ -19,7 +19,7 @@ export {
   type VectorColumnDef,
 } from './table/table-def';
 export type { SegmentReader, VectorArena } from './table/segment-reader';
-export { getBit as bitmapGet, bitmapBytes } from './table/segment-reader';
+export { allBitsSet, getBit as bitmapGet, bitmapBytes } from './table/segment-reader';
 export { segmentTopK, type SegmentMetric, type SegmentTopKRequest, type SegmentTopKResult } from './table/segment-top-k';
 export { SealedSegment } from './segment/sealed-segment';
 export { jsonRowCodec, type RowCodec, type RowValues } from './row/row-codec';

@@ -1,4 +1,5 @@
-import { allBitsSet, fullAllow } from './vector-top-k-allow';
+import { allBitsSet } from '@vecgres/storage';
+import { fullAllow } from './vector-top-k-allow';
 
 describe('allBitsSet', () => {
   it('is true only when every bit below rows is set (aligned words and tail bytes)', () => {

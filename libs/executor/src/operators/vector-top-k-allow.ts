@@ -3,25 +3,8 @@
 // the search needs none (hnsw-adapter.ts omits it when `allowed` covers the arena: the native
 // unfiltered search is a separate, faster path) and building a fresh AND-ed bitmap per query
 // (an allocation plus a popcount over ceil(rows / 8) bytes) is wasted work. Checking that two
-// bitmaps are all ones is a read-only pass, 4 bytes at a time when aligned.
-
-/** Whether bits 0..rows-1 of `bits` (Uint8Array, LSB-first) are all set. */
-export function allBitsSet(bits: Uint8Array, rows: number): boolean {
-  const full = rows >>> 3;
-  if (bits.length < full + ((rows & 7) !== 0 ? 1 : 0)) return false;
-  let i = 0;
-  if ((bits.byteOffset & 3) === 0 && full >= 4) {
-    const words = new Uint32Array(bits.buffer, bits.byteOffset, full >>> 2);
-    for (let w = 0; w < words.length; w++) if (words[w] !== 0xffffffff) return false;
-    i = words.length << 2;
-  }
-  for (; i < full; i++) if (bits[i] !== 0xff) return false;
-  if ((rows & 7) !== 0) {
-    const mask = (1 << (rows & 7)) - 1;
-    if ((bits[full] & mask) !== mask) return false;
-  }
-  return true;
-}
+// bitmaps are all ones is a read-only pass, 4 bytes at a time when aligned (storage's allBitsSet).
+import { allBitsSet } from '@vecgres/storage';
 
 /**
  * The allow argument of an index search when every row is admitted (visible AND non-NULL over

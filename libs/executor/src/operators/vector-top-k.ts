@@ -50,6 +50,9 @@ import { ownChangesOf } from '../payload-index/own-writes';
 interface AnnPlan { rt: VectorIndexRuntime; spec: AnnIndexSpec; settings: AnnSearchSettings }
 
 /** Distance operator impl -> the native metric it ranks by, and the native value -> the operator's scale. */
+/** The allow bitmap of a search admitting every row (never read: `allowed` covers the arena). */
+const NO_BITS = new Uint8Array(0);
+
 const NATIVE_METRICS: Readonly<Record<string, { metric: SegmentMetric; scale: (d: number) => number }>> = {
   l2_distance: { metric: 'l2sq', scale: Math.sqrt },
   vector_negative_inner_product: { metric: 'negdot', scale: (d) => d },
@@ -257,11 +260,14 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
       }
       const tf = now();
       const arenaRows = Math.min(seg.vectorArena(col).rows, seg.rowCount());
-      const bits = rowBits?.get(seg) ?? seg.visibleBitmap(src.snapshot);
       const index = ann ? await segmentIndexOf(ann.rt, src.storageId, seg, ann.spec) : undefined;
+      // Every row admitted (no filter, no deleted / invisible / NULL row): hnsw needs no bitmap,
+      // and the segment answers that from its cached visibility without copying one.
+      const everyRow = index?.am === 'hnsw' && !rowBits && seg.allAdmitted(src.snapshot, col);
+      const bits = everyRow ? NO_BITS : rowBits?.get(seg) ?? seg.visibleBitmap(src.snapshot);
       // The index path needs no candidate list: visible AND filter AND non-NULL as a bitmap.
-      // Every row admitted (no filter, no deleted / invisible / NULL row): hnsw needs no bitmap.
-      const allow = index ? ((index.am === 'hnsw' ? fullAllow(bits, seg.vectorValidity(col), arenaRows) : undefined) ?? andAllowBitmap(bits, seg.vectorValidity(col), arenaRows)) : undefined;
+      const allow = !index ? undefined : everyRow ? { bits, count: arenaRows }
+        : (index.am === 'hnsw' ? fullAllow(bits, seg.vectorValidity(col), arenaRows) : undefined) ?? andAllowBitmap(bits, seg.vectorValidity(col), arenaRows);
       const c = allow ? { ids: new Uint32Array(0), nullRows: [] } : bitsToPositions(bits, seg.vectorValidity(col), arenaRows, seg);
       // NULL vectors are not in an ANN index (pgvector does not index them).
       if (!ann) nullRows.push(...c.nullRows);

@@ -159,4 +159,33 @@ describe('MVCC transactions', () => {
     }
     for (const s of snaps) s.release();
   });
+
+  it('allAdmitted: every row visible and non-NULL, per snapshot, without a bitmap copy', async () => {
+    const tx = engine.begin();
+    const ids = Array.from({ length: 12 }, (_, k) => tx.insert(t, { k, emb: vec(4, k) }));
+    await tx.commit();
+    await engine.seal(t);
+    const before = engine.snapshot();
+    const d = engine.begin();
+    d.delete(t, ids[4]);
+    await d.commit();
+    const after = engine.snapshot();
+    const seg = before.table(t).segments.find((g) => g.sealed && g.findRow(ids[0]) >= 0)!;
+    expect(seg.rowCount()).toBe(12); // this segment holds just these rows
+    for (const [snap, want] of [[before, true], [after, false], [before, true]] as const) expect(seg.allAdmitted(snap.snapshot, 'emb')).toBe(want);
+    // A snapshot taken before the rows were committed sees none of them.
+    expect(seg.allAdmitted(0, 'emb')).toBe(false);
+    // A NULL vector: not admitted at any snapshot (the mutable segment answers the same way).
+    const n = engine.begin();
+    n.insert(t, { k: 100, emb: null });
+    await n.commit();
+    const withNull = engine.snapshot();
+    const mutable = withNull.table(t).segments.find((g) => !g.sealed)!;
+    expect(mutable.allAdmitted(withNull.snapshot, 'emb')).toBe(false);
+    await engine.seal(t);
+    const sealed = engine.snapshot();
+    const nullSeg = sealed.table(t).segments.filter((g) => g.sealed).at(-1)!;
+    expect(nullSeg.allAdmitted(sealed.snapshot, 'emb')).toBe(false);
+    for (const s of [before, after, withNull, sealed]) s.release();
+  });
 });

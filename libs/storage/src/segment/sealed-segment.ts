@@ -11,7 +11,7 @@ import { crc32cOf, fileCrc32c, hex32 } from '../checksum';
 import { dataCorrupted, fsError, invalidStorageArgument } from '../errors';
 import { fromUtf8, utf8, writeFileAtomic, writeFileDurable } from '../fs/atomic-file';
 import type { StorageFs } from '../fs/storage-fs';
-import { type SegmentReader, type VectorArena, bitmapBytes, getBit, setBit } from '../table/segment-reader';
+import { type SegmentReader, type VectorArena, allBitsSet, bitmapBytes, getBit, setBit } from '../table/segment-reader';
 import { isVisible } from '../table/table-def';
 import { readU64 } from '../wal/wal-format';
 import { encodeMeta } from './segment-writer';
@@ -45,7 +45,9 @@ export class SealedSegment implements SegmentReader {
   readonly sealed = true;
   private refs = 1;
   /** visibleBitmap's last result, dropped by setXmax (the only change to visibility). */
-  private visibleCache: { snapshot: number; bits: Uint8Array } | undefined;
+  private visibleCache: { snapshot: number; bits: Uint8Array; all: boolean } | undefined;
+  /** Per vector column: whether every row is non-NULL (sealed: never changes). */
+  private readonly allValid = new Map<string, boolean>();
   /**
    * What decides whether visibleCache answers another snapshot too: the largest xmin, and the
    * nonzero xmax values in ascending order (dropped by setXmax).
@@ -271,13 +273,35 @@ export class SealedSegment implements SegmentReader {
    * query, and recomputing is a loop over every row of the segment (100k per query).
    */
   visibleBitmap(snapshot: number): Uint8Array {
+    return this.visibility(snapshot).bits.slice();
+  }
+
+  allAdmitted(snapshot: number, col: string): boolean {
+    if (!this.visibility(snapshot).all) return false;
+    let valid = this.allValid.get(col);
+    if (valid === undefined) {
+      const c = this.columns.get(col);
+      valid = c !== undefined && allBitsSet(c.valid, this.metaState.rows);
+      this.allValid.set(col, valid);
+    }
+    return valid;
+  }
+
+  /** The cached visibility of `snapshot` (computed when no cached one answers it). */
+  private visibility(snapshot: number): { bits: Uint8Array; all: boolean } {
     const hit = this.visibleCache;
-    if (hit && (hit.snapshot === snapshot || this.sameVisibility(hit.snapshot, snapshot))) return hit.bits.slice();
+    if (hit && (hit.snapshot === snapshot || this.sameVisibility(hit.snapshot, snapshot))) return hit;
     const n = this.metaState.rows;
     const bits = new Uint8Array(bitmapBytes(n));
-    for (let i = 0; i < n; i++) if (isVisible(this.xmins[i], this.xmaxs[i], snapshot)) setBit(bits, i);
-    this.visibleCache = { snapshot, bits };
-    return bits.slice();
+    let visible = 0;
+    for (let i = 0; i < n; i++) {
+      if (isVisible(this.xmins[i], this.xmaxs[i], snapshot)) {
+        setBit(bits, i);
+        visible++;
+      }
+    }
+    this.visibleCache = { snapshot, bits, all: visible === n };
+    return this.visibleCache;
   }
 
   /**

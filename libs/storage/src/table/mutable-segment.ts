@@ -70,6 +70,12 @@ export class MutableSegment implements SegmentReader {
     return bits;
   }
 
+  allAdmitted(snapshot: number, col: string): boolean {
+    const valid = this.column(col).valid;
+    for (let i = 0; i < this.count; i++) if (!isVisible(this.xmins[i], this.xmaxs[i], snapshot) || !getBit(valid, i)) return false;
+    return true;
+  }
+
   /** Appends a row version; `vectors` is in the table's vector column order. */
   append(rowId: number, xmin: number, payload: Uint8Array, vectors: (Float32Array | null)[]): number {
     if (this.count === this.capacity) this.grow();

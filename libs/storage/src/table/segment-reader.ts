@@ -35,6 +35,11 @@ export interface SegmentReader {
    * executor ANDs with a filter bitset before a native search over this segment.
    */
   visibleBitmap(snapshot: number): Uint8Array;
+  /**
+   * Whether every row is visible at `snapshot` and non-NULL in vector column `col`: an
+   * unfiltered index search then needs no allow bitmap (and no copy of one).
+   */
+  allAdmitted(snapshot: number, col: string): boolean;
 }
 
 export function bitmapBytes(rows: number): number {
@@ -53,4 +58,22 @@ export function countBits(bits: Uint8Array, rows: number): number {
   let n = 0;
   for (let i = 0; i < rows; i++) if (getBit(bits, i)) n++;
   return n;
+}
+
+/** Whether bits 0..rows-1 of `bits` (Uint8Array, LSB-first) are all set. */
+export function allBitsSet(bits: Uint8Array, rows: number): boolean {
+  const full = rows >>> 3;
+  if (bits.length < full + ((rows & 7) !== 0 ? 1 : 0)) return false;
+  let i = 0;
+  if ((bits.byteOffset & 3) === 0 && full >= 4) {
+    const words = new Uint32Array(bits.buffer, bits.byteOffset, full >>> 2);
+    for (let w = 0; w < words.length; w++) if (words[w] !== 0xffffffff) return false;
+    i = words.length << 2;
+  }
+  for (; i < full; i++) if (bits[i] !== 0xff) return false;
+  if ((rows & 7) !== 0) {
+    const mask = (1 << (rows & 7)) - 1;
+    if ((bits[full] & mask) !== mask) return false;
+  }
+  return true;
 }
