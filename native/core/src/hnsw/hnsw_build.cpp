@@ -45,10 +45,16 @@ struct HnswIndex::Builder {
       if (c.first > lower && top.size() >= ef) break;
       cand.pop();
       const uint32_t cnt = read_links(c.second, level, buf);
+      // Unvisited neighbours first (compacted in place), then scored with rows prefetched
+      // kHnswLookahead ahead, as the query-time search does.
+      uint32_t nf = 0;
       for (uint32_t j = 0; j < cnt; ++j) {
-        if (j + 1 < cnt) dc.prefetch(buf[j + 1]);
+        if (!visited.test_and_set(buf[j])) buf[nf++] = buf[j];
+      }
+      for (uint32_t j = 0; j < nf && j < kHnswLookahead; ++j) dc.prefetch(buf[j]);
+      for (uint32_t j = 0; j < nf; ++j) {
+        if (j + kHnswLookahead < nf) dc.prefetch(buf[j + kHnswLookahead]);
         const uint32_t v = buf[j];
-        if (visited.test_and_set(v)) continue;
         const float d = dc(q, v);
         if (top.size() < ef || d < lower) {
           cand.push({d, v});

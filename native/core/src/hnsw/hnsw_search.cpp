@@ -72,14 +72,24 @@ size_t HnswIndex::search_one(const DistanceComputer& dc, const HnswQuery& q, siz
     }
     cand.pop();
     const uint32_t* l = links0(c.second);
-    const uint32_t cnt = l[0];
+    // At most the list's capacity (2m), also for a damaged opened file (counts are not
+    // checked at open): `fresh` below holds that many.
+    const uint32_t cnt = std::min<uint32_t>(l[0], s0_ - 1);
     for (uint32_t j = 1; j <= cnt; ++j) visited->prefetch(l[j]);
-    if (cnt > 0 && l[1] < n_) dc.prefetch(l[1]);
+    // The unvisited neighbours first, then their distances with the rows prefetched
+    // kHnswLookahead ahead: no prefetch is spent on a visited node (most of them, late in a
+    // search), and a few rows are in flight while one is scored.
+    uint32_t fresh[2 * kHnswMaxM];
+    uint32_t nf = 0;
     for (uint32_t j = 1; j <= cnt; ++j) {
       const uint32_t v = l[j];
-      if (j < cnt && l[j + 1] < n_) dc.prefetch(l[j + 1]);
       if (v >= n_ || visited->test_and_set(v)) continue;
-      consider(v, !kFilter || allowed(allow, allow_bits, v));
+      fresh[nf++] = v;
+    }
+    for (uint32_t j = 0; j < nf && j < kHnswLookahead; ++j) dc.prefetch(fresh[j]);
+    for (uint32_t j = 0; j < nf; ++j) {
+      if (j + kHnswLookahead < nf) dc.prefetch(fresh[j + kHnswLookahead]);
+      consider(fresh[j], !kFilter || allowed(allow, allow_bits, fresh[j]));
     }
     if constexpr (kFilter) {
       if (c.second < pn_) {
