@@ -144,8 +144,9 @@ size_t HnswIndex::search_two_hop(const DistanceComputer& dc, const HnswQuery& q,
     // Failing nodes whose links were not read stay unvisited: a later expansion may read them
     // (marking them would cut the walk's paths through them for good).
     for (; head < explore.size(); ++head) visited->clear(explore[head]);
+    for (size_t j = 0; j < score.size() && j < kHnswLookahead; ++j) dc.prefetch(score[j]);
     for (size_t j = 0; j < score.size(); ++j) {
-      if (j + 1 < score.size()) dc.prefetch(score[j + 1]);
+      if (j + kHnswLookahead < score.size()) dc.prefetch(score[j + kHnswLookahead]);
       score_one(score[j]);
     }
   }
