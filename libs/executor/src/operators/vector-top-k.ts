@@ -192,14 +192,28 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
    * A stop flag for the native scans, raised when the statement is canceled (the scan then
    * rejects with 57014); `release` detaches it from the signal.
    */
-  function stopFlag(): { stop: Int32Array; release: () => void } {
-    const stop = new Int32Array(1);
-    const signal = ctx.cancelSignal?.();
-    if (!signal) return { stop, release: () => undefined };
-    const raise = () => { stop[0] = 1; };
-    if (signal.aborted) raise();
-    signal.addEventListener('abort', raise, { once: true });
-    return { stop, release: () => signal.removeEventListener('abort', raise) };
+  /**
+   * A stop flag raised on cancel, armed on first read of `stop`: a bounded HNSW search runs
+   * synchronously and never reads it, so the common query adds and removes no abort listener.
+   */
+  function stopFlag(): { readonly stop: Int32Array; release: () => void } {
+    let stop: Int32Array | undefined;
+    let disarm: (() => void) | undefined;
+    return {
+      get stop() {
+        if (stop) return stop;
+        const flag = (stop = new Int32Array(1));
+        const signal = ctx.cancelSignal?.();
+        if (signal) {
+          const raise = () => { flag[0] = 1; };
+          if (signal.aborted) raise();
+          signal.addEventListener('abort', raise, { once: true });
+          disarm = () => signal.removeEventListener('abort', raise);
+        }
+        return flag;
+      },
+      release: () => disarm?.(),
+    };
   }
 
   /** Runs `f` with a stop flag raised on cancel; a canceled scan reports the statement's own 57014. */
@@ -278,7 +292,8 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
       let top: { positions: Uint32Array; dists: Float32Array };
       try {
         top = index && allow
-          ? await index.search({ arena: seg.vectorArena(col), query: q, k, allow: allow.bits, allowed: allow.count, settings: ann!.settings, stop: flag.stop })
+          // `stop` as a getter: read (and armed) only by a search that goes to the threadpool.
+          ? await index.search({ arena: seg.vectorArena(col), query: q, k, allow: allow.bits, allowed: allow.count, settings: ann!.settings, get stop() { return flag.stop; } })
           : await segmentTopK({ segment: seg, column: col, metric: m.metric, query: q, k, ids: c.ids, stop: flag.stop });
         if (index) count(0, (top as { distances?: number }).distances ?? top.positions.length);
       } catch (e) {
