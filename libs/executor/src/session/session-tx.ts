@@ -41,8 +41,13 @@ export class SessionTransaction {
     this.tables = new TransactionTableAccess(this.storage, (oid) => this.storageIdOf(oid),
       { committed: db.keyIndexes, latest: () => db.engine.snapshot() },
       withExtensionCodecs(db.baseCodecs, db.extensionCodecs, () => this.catalog.state));
-    this.isolation = (settings?.get('default_transaction_isolation') ?? 'read committed') as IsolationLevelName;
-    this.readOnly = settings?.find('default_transaction_read_only') === 'on';
+    // Memoized per settings version: an implicit transaction is created for every statement.
+    const defaults = settings?.derived('transaction-defaults', () => ({
+      isolation: (settings.get('default_transaction_isolation') ?? 'read committed') as IsolationLevelName,
+      readOnly: settings.find('default_transaction_read_only') === 'on',
+    }));
+    this.isolation = defaults?.isolation ?? 'read committed';
+    this.readOnly = defaults?.readOnly ?? false;
   }
 
   /**

@@ -358,7 +358,7 @@ export class Session {
     const tx = this.current();
     tx.beginStatement();
     const plan = this.guardSync(() => owner
-      ? this.plans.plan(owner, tx.catalog.state, this.settings.get('search_path'), paramTypes, () => this.planFor(tx, stmt, paramTypes, true))
+      ? this.plans.plan(owner, tx.catalog.state, this.settings.derived('search-path', () => this.settings.get('search_path')), paramTypes, () => this.planFor(tx, stmt, paramTypes, true))
       : this.planFor(tx, stmt, paramTypes, true));
     this.guardSync(() => checkWritable(tx, plan.command));
     const returnsRows = plan.command === 'select' || plan.columns.length > 0;
