@@ -44,6 +44,7 @@ import { ownedRank, ownedSpec } from '../vector-index/ann-owned-rank';
 import { analyzeFilter, resolveFilter } from '../payload-index/filter-tree';
 import { filteredSegmentTopK, now, type FilteredEnv, type SegmentOutcome, type StageTimes } from './vector-top-k-filtered';
 import { columnsNeeded } from './vector-top-k-columns';
+import { ComputedBatches } from './computed-batches';
 import { ownChangesOf } from '../payload-index/own-writes';
 
 /** An index search (strategy hnsw / ivfflat): sealed segments with the index go through it. */
@@ -348,11 +349,14 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
     return out;
   }
 
-  return async function* vectorTopK() {
+  return () => new ComputedBatches(rankAll);
+
+  /** The whole ranked result, cut into batches (one run; ComputedBatches calls it once). */
+  async function rankAll(): Promise<Row[][]> {
     const c = (await evalAsync(limitCount, [])) as bigint | null;
     const o = offset ? ((await evalAsync(offset, [])) as bigint | null) : null;
     // Negative counts: the Limit above raises PostgreSQL's errors before pulling from here.
-    if (c !== null && c <= 0n) return;
+    if (c !== null && c <= 0n) return [];
     const kAll = c === null ? Infinity : Number(c) + Number(o !== null && o > 0n ? o : 0n);
     const q = await evalAsync(query, []);
     const src = ctx.tables.vectorSource?.(node.table, node.columns);
@@ -388,6 +392,8 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
         await pause();
       });
     }
-    for (let i = 0; i < ranked.length; i += BATCH_SIZE) yield ranked.slice(i, i + BATCH_SIZE).map((r) => r.row);
-  };
+    const batches: Row[][] = [];
+    for (let i = 0; i < ranked.length; i += BATCH_SIZE) batches.push(ranked.slice(i, i + BATCH_SIZE).map((r) => r.row));
+    return batches;
+  }
 }
