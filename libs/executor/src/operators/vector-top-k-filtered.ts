@@ -24,7 +24,7 @@ import { segmentTopK, type SegmentMetric, type SegmentReader } from '@vecgres/st
 import type { Row } from '../exec/exec-context';
 import type { Compiled } from '../expr/compile-expr';
 import type { VectorSource } from '../storage/vector-source';
-import { DEFAULT_TWO_HOP_SELECTIVITY, LINKED_GROUP_SHARE, type AnnSearchSettings, type AnnSegmentIndex } from '../vector-index/ann-index';
+import { DEFAULT_TWO_HOP_SELECTIVITY, LINKED_GROUP_SHARE, type AnnSearchSettings, type AnnSegmentIndex, type StopFlag } from '../vector-index/ann-index';
 import { andAllowBitmap } from '../vector-index/ann-allow';
 import type { PayloadIndexManager } from '../payload-index/payload-index-manager';
 import type { SegmentPayloadIndex } from '../payload-index/payload-file';
@@ -82,7 +82,7 @@ export interface FilteredEnv {
   settings?: AnnSearchSettings;
   /** NULL vectors are candidates (exact strategy: they rank last); an index scan never returns them. */
   withNulls: boolean;
-  withStop<T>(f: (stop: Int32Array) => Promise<T>): Promise<T>;
+  withStop<T>(f: (flag: StopFlag) => Promise<T>): Promise<T>;
   pause(): Promise<void>;
   /** EXPLAIN ANALYZE counters: rows examined, distances computed. */
   count(scanned: number, distances: number): void;
@@ -169,8 +169,8 @@ async function exactTopK(env: FilteredEnv, seg: SegmentReader, bits: RowBitmap, 
   }
   env.count(0, ids.length);
   if (ids.length === 0) return { ...EMPTY, nullRows };
-  const top = await timedSearch(env, () => env.withStop((stop) => segmentTopK({
-    segment: seg, column: env.column, metric: env.metric, query: env.query, k: env.k, ids: Uint32Array.from(ids), stop,
+  const top = await timedSearch(env, () => env.withStop((flag) => segmentTopK({
+    segment: seg, column: env.column, metric: env.metric, query: env.query, k: env.k, ids: Uint32Array.from(ids), stop: flag.stop,
   })));
   return { positions: top.positions, dists: top.dists, nullRows };
 }
@@ -223,8 +223,8 @@ export async function filteredSegmentTopK(env: FilteredEnv, seg: SegmentReader, 
   if (!exact && index && settings && !small && index.searchRechecked && estimate.expected > threshold) {
     // (d) a superset too large to recheck whole: iterate the index, rechecking per batch.
     const allow = andAllowBitmap(cands.bits, seg.vectorValidity(env.column), arenaRows);
-    const top = await timedSearch(env, () => env.withStop((stop) => index.searchRechecked!(
-      { arena, query: env.query, k: env.k, allow: allow.bits, allowed: allow.count, settings, stop },
+    const top = await timedSearch(env, () => env.withStop((flag) => index.searchRechecked!(
+      { arena, query: env.query, k: env.k, allow: allow.bits, allowed: allow.count, settings, stop: flag },
       (positions) => recheck(env, seg, positions),
     )));
     env.count(0, top.distances ?? top.positions.length);
@@ -240,8 +240,8 @@ export async function filteredSegmentTopK(env: FilteredEnv, seg: SegmentReader, 
     const allow = andAllowBitmap(cands.bits, seg.vectorValidity(env.column), arenaRows);
     const plan = hnswPlan(index, allow.bits, allow.count, arenaRows, settings);
     const twoHop = plan.twoHop;
-    const top = await timedSearch(env, () => env.withStop((stop) => index.search({
-      arena, query: env.query, k: env.k, allow: allow.bits, allowed: allow.count, settings: plan.settings, stop, ...(twoHop ? { twoHop } : {}),
+    const top = await timedSearch(env, () => env.withStop((flag) => index.search({
+      arena, query: env.query, k: env.k, allow: allow.bits, allowed: allow.count, settings: plan.settings, stop: flag, ...(twoHop ? { twoHop } : {}),
       // A walk whose allowed rows lie far from the query crosses most of the graph (fashion-mnist,
       // another label's 10 %: 36k distances for 6k rows); past as many distances as the exact
       // ranking of the rows costs (a sequential scan, cheaper per distance), it gives up and the

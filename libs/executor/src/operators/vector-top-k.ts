@@ -36,7 +36,7 @@ import { statsOf } from '../exec/plan-stats';
 import type { VectorSource } from '../storage/vector-source';
 import { compareDistance, distanceOf, rankRows, type Ranked } from './vector-top-k-rank';
 import { filterBatch, type Runner } from './runner';
-import type { AnnIndexSpec, AnnSearchSettings } from '../vector-index/ann-index';
+import type { AnnIndexSpec, AnnSearchResult, AnnSearchSettings, StopFlag } from '../vector-index/ann-index';
 import { planIndexSpec, segmentIndexOf, type VectorIndexRuntime } from '../vector-index/ann-runtime';
 import { andAllowBitmap } from '../vector-index/ann-allow';
 import { fullAllow } from './vector-top-k-allow';
@@ -197,7 +197,7 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
    * A stop flag raised on cancel, armed on first read of `stop`: a bounded HNSW search runs
    * synchronously and never reads it, so the common query adds and removes no abort listener.
    */
-  function stopFlag(): { readonly stop: Int32Array; release: () => void } {
+  function stopFlag(): StopFlag & { release: () => void } {
     let stop: Int32Array | undefined;
     let disarm: (() => void) | undefined;
     return {
@@ -218,10 +218,10 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
   }
 
   /** Runs `f` with a stop flag raised on cancel; a canceled scan reports the statement's own 57014. */
-  async function withStop<T>(f: (stop: Int32Array) => Promise<T>): Promise<T> {
+  async function withStop<T>(f: (flag: StopFlag) => Promise<T>): Promise<T> {
     const flag = stopFlag();
     try {
-      return await f(flag.stop);
+      return await f(flag);
     } catch (e) {
       const signal = ctx.cancelSignal?.();
       if (signal?.aborted) throw signal.reason;
@@ -289,21 +289,13 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
       count(rowBits ? 0 : c.ids.length + c.nullRows.length, c.ids.length);
       const ts = now();
       if (stages) stages.filter += ts - tf;
-      const flag = stopFlag();
-      let top: { positions: Uint32Array; dists: Float32Array };
+      let top: AnnSearchResult;
       try {
-        top = index && allow
-          // `stop` as a getter: read (and armed) only by a search that goes to the threadpool.
-          ? await index.search({ arena: seg.vectorArena(col), query: q, k, allow: allow.bits, allowed: allow.count, settings: ann!.settings, get stop() { return flag.stop; } })
-          : await segmentTopK({ segment: seg, column: col, metric: m.metric, query: q, k, ids: c.ids, stop: flag.stop });
-        if (index) count(0, (top as { distances?: number }).distances ?? top.positions.length);
-      } catch (e) {
-        // A canceled scan: report the statement's own 57014 (user request / statement timeout).
-        const signal = ctx.cancelSignal?.();
-        if (signal?.aborted) throw signal.reason;
-        throw e;
+        top = await withStop<AnnSearchResult>((flag) => index && allow
+          ? index.search({ arena: seg.vectorArena(col), query: q, k, allow: allow.bits, allowed: allow.count, settings: ann!.settings, stop: flag })
+          : segmentTopK({ segment: seg, column: col, metric: m.metric, query: q, k, ids: c.ids, stop: flag.stop }));
+        if (index) count(0, top.distances ?? top.positions.length);
       } finally {
-        flag.release();
         if (stages) stages.search += now() - ts;
       }
       for (let j = 0; j < top.positions.length; j++) merged.push({ rowId: seg.rowId(top.positions[j]), dist: m.scale(top.dists[j]), seg, pos: top.positions[j] });

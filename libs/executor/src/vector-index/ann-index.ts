@@ -84,6 +84,15 @@ export const DEFAULT_SEARCH_SETTINGS: AnnSearchSettings = {
   efSearch: 40, iterativeScan: 'off', maxScanTuples: 20000, probes: 1, ivfIterativeScan: 'off', maxProbes: 32768,
 };
 
+/**
+ * A statement's cancel flag for a native search: `stop` (Int32Array, nonzero = cancel) is
+ * armed on first read, so a search that finishes synchronously (a bounded HNSW search)
+ * never reads it and the statement adds no abort listener for it.
+ */
+export interface StopFlag {
+  readonly stop: Int32Array;
+}
+
 export interface AnnSearchRequest {
   arena: VectorArena;
   /** Float32Array, dim elements. */
@@ -95,7 +104,8 @@ export interface AnnSearchRequest {
   /** Set bits in `allow` (an empty allow set needs no search). */
   allowed: number;
   settings: AnnSearchSettings;
-  stop?: Int32Array;
+  /** Read only by a search that leaves the event loop. */
+  stop?: StopFlag;
   /** ACORN-style two-hop expansion over filtered-out neighbours (selective filters; hnsw only). */
   twoHop?: boolean;
   /**

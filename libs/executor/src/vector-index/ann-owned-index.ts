@@ -11,7 +11,7 @@
 // ids back to segment row positions.
 import { HnswIndex } from '@vecgres/hnsw';
 import type { SegmentReader } from '@vecgres/storage';
-import type { AnnBuildOptions, AnnIndexSpec, AnnSearchResult, AnnSearchSettings, AnnSegmentIndex, AnnSearchRequest } from './ann-index';
+import type { AnnBuildOptions, AnnIndexSpec, AnnSearchResult, AnnSearchSettings, AnnSegmentIndex, AnnSearchRequest, StopFlag } from './ann-index';
 import { collectScan } from './hnsw-adapter';
 import { type OwnedArena, type OwnedArray, type OwnedElem, decodeArena, encodeArena, nodeAllowBitmap } from './ann-owned-arena';
 
@@ -41,7 +41,7 @@ export interface OwnedSearchRequest {
   /** Candidate rows (LSB-first bitmap over segment rows): visible AND filter. */
   candidates: Uint8Array;
   settings: AnnSearchSettings;
-  stop?: Int32Array;
+  stop?: StopFlag;
 }
 
 export class OwnedHnswIndex implements AnnSegmentIndex {
@@ -62,7 +62,7 @@ export class OwnedHnswIndex implements AnnSegmentIndex {
     const arena = this.memoryArena();
     const toRows = (ids: Uint32Array) => ids.map((j) => this.arena.positions[j]);
     if (settings.iterativeScan === 'off') {
-      const top = await this.index.search(arena, req.query, 1, k, { ef: Math.max(settings.efSearch, k), allow: allow.bits, stop: req.stop });
+      const top = await this.index.search(arena, req.query, 1, k, { ef: Math.max(settings.efSearch, k), allow: allow.bits, stop: req.stop?.stop });
       const n = top.counts[0];
       return { positions: toRows(top.ids.slice(0, n)), dists: top.dists.slice(0, n) };
     }

@@ -20,7 +20,7 @@ import { filterBatch } from '../operators/runner';
 import { TopKBuffer, distanceOf, type Ranked } from '../operators/vector-top-k-rank';
 import type { VectorSource } from '../storage/vector-source';
 import { decodeRow } from '../storage/row-format';
-import { type AnnIndexSpec, type AnnSearchSettings, buildParams } from './ann-index';
+import { type AnnIndexSpec, type AnnSearchSettings, type StopFlag, buildParams } from './ann-index';
 import { collectArena, packQuery } from './ann-owned-arena';
 import { OWNED_OPCLASS_METRICS, OwnedHnswIndex } from './ann-owned-index';
 import { segmentIndexOf, type VectorIndexRuntime } from './ann-runtime';
@@ -70,7 +70,7 @@ export interface OwnedRankRequest {
   /** EXPLAIN ANALYZE counters (rows examined, distances computed). */
   count(scanned: number, distances: number): void;
   /** Runs a native search with the statement's stop flag (cancel -> 57014). */
-  withStop<T>(f: (stop: Int32Array) => Promise<T>): Promise<T>;
+  withStop<T>(f: (flag: StopFlag) => Promise<T>): Promise<T>;
   pause(): Promise<void>;
 }
 
@@ -108,7 +108,7 @@ export async function ownedRank(r: OwnedRankRequest): Promise<Ranked[] | undefin
         positions.forEach((i, j) => { if (pass.has(batch[j])) allow[i >>> 3] |= 1 << (i & 7); });
         r.count(positions.length, 0);
       }
-      const res = await r.withStop((stop) => index.searchOwned({ query, k: r.k, candidates: allow, settings: r.settings, stop }));
+      const res = await r.withStop((flag) => index.searchOwned({ query, k: r.k, candidates: allow, settings: r.settings, stop: flag }));
       r.count(0, res.positions.length);
       for (const p of res.positions) keep(decode(seg, p));
     } else {

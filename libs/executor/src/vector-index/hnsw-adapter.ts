@@ -51,7 +51,7 @@ class HnswSegmentIndex implements AnnSegmentIndex {
         top = this.index.searchSync(arena, query, k, { ef, ...filter, ...budget, distances, out: s });
       } else {
         distances = new Uint32Array(1);
-        top = await this.index.search(arena, query, 1, k, { ef, ...filter, ...budget, stop: req.stop, distances });
+        top = await this.index.search(arena, query, 1, k, { ef, ...filter, ...budget, stop: req.stop?.stop, distances });
       }
       const n = top.counts[0];
       return { positions: top.ids.slice(0, n), dists: top.dists.slice(0, n), ...(distances[0] > 0 ? { distances: distances[0] } : {}) };

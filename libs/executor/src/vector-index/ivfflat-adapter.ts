@@ -20,7 +20,7 @@ class IvfSegmentIndex implements AnnSegmentIndex {
     const maxProbes = settings.ivfIterativeScan === 'off' ? probes : Math.min(lists, Math.max(settings.maxProbes, probes));
     const want = Math.min(k, req.allowed);
     for (;;) {
-      const top = await this.index.search(arena, query, 1, k, { probes, allow, stop: req.stop });
+      const top = await this.index.search(arena, query, 1, k, { probes, allow, stop: req.stop?.stop });
       const n = top.counts[0];
       if (n >= want || probes >= maxProbes) return { positions: top.ids.slice(0, n), dists: top.dists.slice(0, n) };
       probes = Math.min(maxProbes, probes * 2);
