@@ -38,4 +38,4 @@ export type { PhysicalRecursiveUnion, PhysicalWorkTableScan } from './plan/physi
 export type { PhysicalCteScan } from './plan/physical-cte-scan';
 export type * from './types/bound-expr';
 export type { OutputColumn } from './types/output-column';
-export { boundChildren, mapBound, boundKey } from './types/bound-walk';
+export { boundChildren, isRunConstant, mapBound, boundKey } from './types/bound-walk';

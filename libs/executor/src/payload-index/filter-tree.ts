@@ -13,7 +13,7 @@
 // Everything else is residual: evaluated on candidate rows (segment-filter.ts keeps track of
 // whether a segment's candidate bitmap is exact or must be rechecked with the original filter).
 import { BUILTINS } from '@vecgres/catalog';
-import { boundChildren, type BoundExpr, type PayloadIndexRef, type ScanColumn } from '@vecgres/planner';
+import { isRunConstant, type BoundExpr, type PayloadIndexRef, type ScanColumn } from '@vecgres/planner';
 import type { ExecContext } from '../exec/exec-context';
 import { compileExpr, evalAsync, type Compiled } from '../expr/compile-expr';
 import { keywordFamily, rangeFamily } from './payload-values';
@@ -43,15 +43,6 @@ const COMPARISONS: ReadonlyMap<string, { op: string; left: number; right: number
 );
 
 const FLIP: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=' };
-
-function isRunConstant(e: BoundExpr): boolean {
-  switch (e.kind) {
-    case 'column': case 'outer': case 'aggRef': case 'windowRef': case 'srfRef': case 'subquery': return false;
-    case 'call': if (e.volatile) return false; break;
-    default: break;
-  }
-  return boundChildren(e).every(isRunConstant);
-}
 
 /** The column position `e` reads as is (binary-coercible casts such as varchar -> text are transparent). */
 function plainColumn(e: BoundExpr): number | undefined {

@@ -15,7 +15,7 @@
 // Then: Limit -> Project -> VectorTopK, the Sort gone. Anything else (joins, DESC, NULLS
 // FIRST, no LIMIT, several keys, `1 - (a <=> b)`, GROUP BY, DISTINCT, windows) keeps the Sort.
 import type { BoundCall, BoundExpr } from '../types/bound-expr';
-import { boundChildren } from '../types/bound-walk';
+import { boundChildren, isRunConstant } from '../types/bound-walk';
 import type { PhysicalNode } from './physical-node';
 import type { PhysicalVectorTopK } from './physical-vector-top-k';
 import type { BindContext } from '../bind/bind-context';
@@ -32,16 +32,6 @@ export const VECTOR_DISTANCE_IMPLS: ReadonlySet<string> = new Set([
   'sparsevec_l2_distance', 'sparsevec_negative_inner_product', 'sparsevec_cosine_distance', 'sparsevec_l1_distance',
   'hamming_distance', 'jaccard_distance',
 ]);
-
-/** True when `e` can be evaluated once per run: no row, outer row, aggregate or subquery reads, nothing volatile. */
-function isRunConstant(e: BoundExpr): boolean {
-  switch (e.kind) {
-    case 'column': case 'outer': case 'aggRef': case 'windowRef': case 'srfRef': case 'subquery': return false;
-    case 'call': if (e.volatile) return false; break;
-    default: break;
-  }
-  return boundChildren(e).every(isRunConstant);
-}
 
 /** True when `e` reads only the current row (no outer rows, aggregates, subqueries or volatile calls). */
 function isRowExpr(e: BoundExpr): boolean {

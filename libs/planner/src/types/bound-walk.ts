@@ -61,3 +61,13 @@ export function columnsRead(e: BoundExpr, out: Set<number> = new Set()): Set<num
   for (const c of boundChildren(e)) columnsRead(c, out);
   return out;
 }
+
+/** True when `e` can be evaluated once per run: no row, outer row, aggregate or subquery reads, nothing volatile. */
+export function isRunConstant(e: BoundExpr): boolean {
+  switch (e.kind) {
+    case 'column': case 'outer': case 'aggRef': case 'windowRef': case 'srfRef': case 'subquery': return false;
+    case 'call': if (e.volatile) return false; break;
+    default: break;
+  }
+  return boundChildren(e).every(isRunConstant);
+}

@@ -2,32 +2,15 @@
 // through the executor in-process (one session, queries one after another), against the
 // dataset's ground truth. Not a test: run by hand,
 //
-//   cd libs/executor && npx tsx src/vector-index/testing/measure-ann.ts <dataset dir> [rows] [queries]
+//   cd libs/executor && npx tsx src/testing/measure-ann.ts <dataset dir> [rows] [queries]
 //
 // with a dataset directory in the shared layout (base.fvecs.gz, query.fvecs.gz, gt.ivecs.gz;
 // README of /work/shared/datasets). The metric follows the directory name (euclidean / cosine
 // / angular). Prints one line per ef_search.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { rows } from '../../testing/engine-harness';
-import { openVectorHarness } from '../../testing/vector-harness';
-
-/** fvecs / ivecs (gzip): n rows of `int32 d` + d values. */
-function readVecs(file: string, int: boolean): { n: number; d: number; data: Float32Array | Int32Array } {
-  const b = gunzipSync(fs.readFileSync(file));
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const d = dv.getInt32(0, true);
-  const n = b.byteLength / (4 * (d + 1));
-  const data = int ? new Int32Array(n * d) : new Float32Array(n * d);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) {
-      const off = 4 * (i * (d + 1) + 1 + j);
-      data[i * d + j] = int ? dv.getInt32(off, true) : dv.getFloat32(off, true);
-    }
-  }
-  return { n, d, data };
-}
+import { readFvecs, readIvecs } from '@vecgres/datasets';
+import { rows } from './engine-harness';
+import { openVectorHarness } from './vector-harness';
 
 function text(v: Float32Array | Int32Array, i: number, d: number): string {
   return `[${Array.from(v.subarray(i * d, (i + 1) * d)).join(',')}]`;
@@ -36,9 +19,9 @@ function text(v: Float32Array | Int32Array, i: number, d: number): string {
 async function main(): Promise<void> {
   const [dir, rowsArg, queriesArg] = process.argv.slice(2);
   if (!dir) throw new Error('usage: measure-ann.ts <dataset dir> [rows] [queries]');
-  const base = readVecs(path.join(dir, 'base.fvecs.gz'), false);
-  const query = readVecs(path.join(dir, 'query.fvecs.gz'), false);
-  const gt = readVecs(path.join(dir, 'gt.ivecs.gz'), true);
+  const base = readFvecs(path.join(dir, 'base.fvecs.gz'));
+  const query = readFvecs(path.join(dir, 'query.fvecs.gz'));
+  const gt = readIvecs(path.join(dir, 'gt.ivecs.gz'));
   const n = Math.min(base.n, Number(rowsArg ?? base.n));
   const nq = Math.min(query.n, Number(queriesArg ?? 200));
   if (n !== base.n) throw new Error('a row subset has no ground truth: use every row');

@@ -2,33 +2,22 @@
 // QPS (one session, queries one after another) and the strategy EXPLAIN ANALYZE reports, per
 // selectivity of a payload-indexed int column. Not a test: run by hand,
 //
-//   cd libs/executor && npx tsx src/payload-index/testing/measure-filtered.ts <dataset dir> <attr> [queries] [ef]
+//   cd libs/executor && npx tsx src/testing/measure-filtered.ts <dataset dir> <attr> [queries] [ef]
 //
 // e.g. glove-100-angular-100k rank, fashion-mnist-784-euclidean label. Filters: attr < t for
 // thresholds giving ~0% .. 100% of the rows (by the attribute's distribution).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { rows } from '../../testing/engine-harness';
-import { openVectorHarness } from '../../testing/vector-harness';
-
-function readVecs(file: string, int: boolean): { n: number; d: number; data: Float32Array | Int32Array } {
-  const b = gunzipSync(fs.readFileSync(file));
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const d = dv.getInt32(0, true);
-  const n = b.byteLength / (4 * (d + 1));
-  const data = int ? new Int32Array(n * d) : new Float32Array(n * d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) data[i * d + j] = int ? dv.getInt32(4 * (i * (d + 1) + 1 + j), true) : dv.getFloat32(4 * (i * (d + 1) + 1 + j), true);
-  return { n, d, data };
-}
+import { readAttribute, readFvecs } from '@vecgres/datasets';
+import { rows } from './engine-harness';
+import { openVectorHarness } from './vector-harness';
 
 const text = (v: Float32Array | Int32Array, i: number, d: number) => `[${Array.from(v.subarray(i * d, (i + 1) * d)).join(',')}]`;
 
 async function main(): Promise<void> {
   const [dir, attr, nqArg, efArg] = process.argv.slice(2);
-  const base = readVecs(path.join(dir, 'base.fvecs.gz'), false);
-  const query = readVecs(path.join(dir, 'query.fvecs.gz'), false);
-  const values = readVecs(path.join(dir, `base.${attr}.ivecs.gz`), true).data as Int32Array;
+  const base = readFvecs(path.join(dir, 'base.fvecs.gz'));
+  const query = readFvecs(path.join(dir, 'query.fvecs.gz'));
+  const values = readAttribute(path.join(dir, `base.${attr}.ivecs.gz`));
   const nq = Number(nqArg ?? 50);
   const cosine = /cosine|angular/.test(dir);
   const op = cosine ? '<=>' : '<->';
