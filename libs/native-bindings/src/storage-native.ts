@@ -11,8 +11,11 @@ import { loadAddon } from './loader';
 /** Inputs up to this many bytes may use the synchronous crc32c(); larger ones need crc32cAsync. */
 export const CRC32C_SYNC_LIMIT = 64 * 1024;
 
-/** madvise hints for a mapping. */
-export type MadviseHint = 'normal' | 'sequential' | 'random' | 'willneed';
+/**
+ * madvise hints for a mapping; `dontneed` releases the range from the process (the page cache
+ * keeps it; the next access maps it again).
+ */
+export type MadviseHint = 'normal' | 'sequential' | 'random' | 'willneed' | 'dontneed';
 
 /** Bytes a checksum can read: any TypedArray/Buffer view, or a whole ArrayBuffer. */
 export type ByteSource = ArrayBufferView | ArrayBuffer;
@@ -50,8 +53,13 @@ export interface StorageNative {
   crc32cHardware(): boolean;
   /** Maps the whole file at `path` read-only (the open and mmap run on the threadpool). */
   openMappedFile(path: string): Promise<MappedFile>;
-  /** CRC-32C (seed 0) of bytes [offset, offset + length) of a mapped file, on the threadpool. */
-  mappedCrc32c(file: MappedFile, offset: number, length: number): Promise<number>;
+  /**
+   * CRC-32C of bytes [offset, offset + length) of a mapped file continuing from `seed` (default
+   * 0), on the threadpool. Reads through the mapping in 8 MiB steps and releases each from the
+   * process once summed: verifying a file does not leave it resident (RSS), while its pages stay
+   * in the page cache in the folios the mapping read them into (2 MiB where the kernel can).
+   */
+  mappedCrc32c(file: MappedFile, offset: number, length: number, seed?: number): Promise<number>;
 }
 
 const STORAGE_FUNCTIONS = ['crc32c', 'crc32cAsync', 'crc32cHardware', 'openMappedFile', 'mappedCrc32c'] as const;

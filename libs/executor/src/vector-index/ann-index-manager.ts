@@ -81,8 +81,7 @@ export class AnnIndexManager {
     if (files === null) return undefined;
     if (files.includes(annFileName(spec.oid))) {
       try {
-        const bytes = await this.engine.readSegmentFile(table, seg.id, annFileName(spec.oid));
-        const index = spec.owned ? openOwnedIndex(bytes) : this.adapters[spec.am].open(bytes);
+        const index = await this.openFile(table, seg.id, spec);
         this.stats.opens++;
         this.cache.set(key, index);
         return index;
@@ -98,6 +97,22 @@ export class AnnIndexManager {
       });
     }
     return undefined;
+  }
+
+  /** Opens a persisted index: mapped when its adapter searches a mapping in place, else read. */
+  private async openFile(table: number, segId: string, spec: AnnIndexSpec): Promise<AnnSegmentIndex> {
+    const name = annFileName(spec.oid);
+    const adapter = this.adapters[spec.am];
+    if (spec.owned || !adapter.openMapped) {
+      const bytes = await this.engine.readSegmentFile(table, segId, name);
+      return spec.owned ? openOwnedIndex(bytes) : adapter.open(bytes);
+    }
+    const file = await this.engine.mapSegmentFile(table, segId, name);
+    try {
+      return adapter.openMapped(file);
+    } finally {
+      file.close(); // the index holds its own lease on the mapping
+    }
   }
 
   /** Builds (and persists) the index of every sealed segment of `table` that lacks it. */

@@ -7,7 +7,7 @@
 //                              engine.addSegmentFiles(t, seg, {ann.<oid>: bytes})   (atomic)
 //   query ──▶ manager.segmentIndex(seg) ──▶ cached | adapter.open(readSegmentFile) | none yet
 //             (none: the segment is searched exactly while a background build runs)
-import type { VectorArena } from '@vecgres/storage';
+import type { StorageEngine, VectorArena } from '@vecgres/storage';
 import type { PayloadIndexRef } from '@vecgres/planner';
 import type { AnnOwnedSource } from './ann-owned-index';
 
@@ -168,7 +168,16 @@ export interface AnnAdapter {
   build(arena: VectorArena, spec: AnnIndexSpec, opts: AnnBuildOptions): Promise<AnnSegmentIndex>;
   /** Opens serialized bytes in place (they must stay unchanged while the index lives). */
   open(bytes: Uint8Array): AnnSegmentIndex;
+  /**
+   * Opens the segment file's mapping in place, for indexes searched where they lie (HNSW: the
+   * mapping gets 2 MiB pages where the kernel can). The index holds its own lease on the
+   * mapping: the caller may close the handle. Adapters without it are opened from bytes.
+   */
+  openMapped?(file: SegmentFileMapping): AnnSegmentIndex;
 }
+
+/** A segment file mapped by the storage engine (its native MappedFile). */
+export type SegmentFileMapping = Awaited<ReturnType<StorageEngine['mapSegmentFile']>>;
 
 /** The segment file holding index `oid`. */
 export function annFileName(oid: number): string {

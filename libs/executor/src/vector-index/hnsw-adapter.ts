@@ -8,7 +8,7 @@
 // filter) is applied during the traversal, so filtered rows never take result slots.
 import { HnswIndex, type HnswScan } from '@vecgres/hnsw';
 import type { VectorArena } from '@vecgres/storage';
-import type { AnnAdapter, AnnBuildOptions, AnnIndexSpec, AnnRecheck, AnnSearchRequest, AnnSearchResult, AnnSegmentIndex } from './ann-index';
+import type { AnnAdapter, AnnBuildOptions, AnnIndexSpec, AnnRecheck, AnnSearchRequest, AnnSearchResult, AnnSegmentIndex, SegmentFileMapping } from './ann-index';
 
 class HnswSegmentIndex implements AnnSegmentIndex {
   readonly am = 'hnsw' as const;
@@ -134,5 +134,8 @@ export const hnswAdapter: AnnAdapter = {
   },
   open(bytes: Uint8Array): AnnSegmentIndex {
     return new HnswSegmentIndex(HnswIndex.open(bytes), bytes);
+  },
+  openMapped(file: SegmentFileMapping): AnnSegmentIndex {
+    return new HnswSegmentIndex(HnswIndex.open({ file, byteOffset: 0 }));
   },
 };

@@ -1,7 +1,7 @@
 // The storage engine of one data directory: open + recovery, transactions, read views, and
 // the maintenance jobs (seal, checkpoint, merge), which run one at a time in the background
 // of commits and reads.
-import type { StorageNative } from '@vecgres/native-bindings';
+import type { MappedFile, StorageNative } from '@vecgres/native-bindings';
 import { loadStorageNative } from '@vecgres/native-bindings';
 
 import { acquireDataDirLock, type DataDirLock } from '../data-dir/data-dir-lock';
@@ -255,6 +255,11 @@ export class StorageEngine implements TransactionHost {
   /** Reads (and verifies) a file added with addSegmentFiles. */
   readSegmentFile(tableId: number, segmentId: string, name: string): Promise<Uint8Array> {
     return this.sealedSegment(tableId, segmentId).readFile(this.ctx.fs, this.ctx.native, name);
+  }
+
+  /** Maps (and verifies) a file added with addSegmentFiles; the caller closes the mapping. */
+  mapSegmentFile(tableId: number, segmentId: string, name: string): Promise<MappedFile> {
+    return this.sealedSegment(tableId, segmentId).mapFile(this.ctx.native, name);
   }
 
   private sealedSegment(tableId: number, segmentId: string): SealedSegment {

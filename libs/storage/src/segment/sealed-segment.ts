@@ -7,7 +7,7 @@ import * as path from 'node:path';
 
 import type { MappedFile, StorageNative } from '@vecgres/native-bindings';
 
-import { crc32cOf, fileCrc32c, hex32 } from '../checksum';
+import { crc32cOf, hex32 } from '../checksum';
 import { dataCorrupted, fsError, invalidStorageArgument } from '../errors';
 import { fromUtf8, utf8, writeFileAtomic, writeFileDurable } from '../fs/atomic-file';
 import type { StorageFs } from '../fs/storage-fs';
@@ -125,21 +125,19 @@ export class SealedSegment implements SegmentReader {
       const rowIds = new Uint32Array(rowIdBytes.slice().buffer, 0, n);
       const xmins = u64ToF64(await read('xmin.u64'), n);
       const baseXmax = u64ToF64(await read('xmax.u64'), n);
-      // Verified by streaming the file (fileCrc32c), then mapped: see fileCrc32c for why not
-      // mappedCrc32c. The mapping must be the verified bytes: segment files are immutable.
+      // Mapped, then verified through the mapping (mappedCrc32c releases what it read, so the
+      // file is not left resident): the page cache then holds the file in the folios the
+      // mapping faulted in, 2 MiB ones where the kernel can, which searches map with 2 MiB
+      // page-table entries. A read() pass first would cache it in small folios for good.
       const mapVerified = async (name: string): Promise<MappedFile> => {
         const p = path.join(dir, name);
         const entry = meta.files[name];
         if (!entry) throw dataCorrupted(`segment "${dir}" does not list file "${name}"`);
-        const sum = await fileCrc32c(fs, native, p).catch((e) => {
-          throw fsError('read segment file', p, e);
-        });
-        await verify(p, entry, sum.bytes, sum.crc);
         const file = await native.openMappedFile(p).catch((e) => {
           throw fsError('map segment file', p, e);
         });
         mapped.push(file);
-        if (file.byteLength !== entry.bytes) await verify(p, entry, file.byteLength, sum.crc);
+        await verify(p, entry, file.byteLength, await native.mappedCrc32c(file, 0, file.byteLength));
         return file;
       };
       const payloadPath = path.join(dir, 'payload.bin');
@@ -176,14 +174,13 @@ export class SealedSegment implements SegmentReader {
         verified.add(vectorFileName(col.name));
         verified.add(validityFileName(col.name));
       }
-      // Streamed (fileCrc32c): an index graph is read when first used, not kept from here.
+      // Verified through a mapping closed right after (see mapVerified): an index graph is
+      // mapped or read when first used, not kept from here.
       for (const name of Object.keys(meta.files)) {
         if (verified.has(name)) continue;
-        const p = path.join(dir, name);
-        const sum = await fileCrc32c(fs, native, p).catch((e) => {
-          throw fsError('read segment file', p, e);
-        });
-        await verify(p, meta.files[name], sum.bytes, sum.crc);
+        const file = await mapVerified(name);
+        mapped.pop();
+        file.close();
       }
       const xmaxs = baseXmax.slice();
       if (deletes) {
@@ -363,6 +360,25 @@ export class SealedSegment implements SegmentReader {
       throw dataCorrupted(`checksum mismatch in segment file "${p}"`);
     }
     return b;
+  }
+
+  /**
+   * Maps and verifies an extra file added with addFiles(): for files searched in place (HNSW
+   * graphs), which the mapping serves with 2 MiB pages where the kernel can (see mapVerified).
+   */
+  async mapFile(native: StorageNative, name: string): Promise<MappedFile> {
+    const entry = this.metaState.files[name];
+    if (!entry) throw invalidStorageArgument(`segment ${this.id} has no file "${name}"`);
+    const p = path.join(this.dir, name);
+    const file = await native.openMappedFile(p);
+    try {
+      const crc = await native.mappedCrc32c(file, 0, file.byteLength);
+      if (file.byteLength !== entry.bytes || crc !== entry.crc32c) throw dataCorrupted(`checksum mismatch in segment file "${p}"`);
+      return file;
+    } catch (e) {
+      file.close();
+      throw e;
+    }
   }
 
   /**

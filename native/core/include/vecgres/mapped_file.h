@@ -11,8 +11,10 @@
 
 namespace vecgres {
 
-// madvise hints: how the caller is about to read the mapping.
-enum class AccessHint : int { kNormal = 0, kSequential = 1, kRandom = 2, kWillNeed = 3 };
+// madvise hints: how the caller is about to read the mapping. kDontNeed releases the range
+// from this process (its page-table entries; the page cache keeps the data, the next access
+// maps it again): for ranges read once, e.g. to verify a checksum.
+enum class AccessHint : int { kNormal = 0, kSequential = 1, kRandom = 2, kWillNeed = 3, kDontNeed = 4 };
 
 class MappedFile {
  public:
@@ -23,7 +25,8 @@ class MappedFile {
   MappedFile(MappedFile&& other) noexcept;
   MappedFile& operator=(MappedFile&& other) noexcept;
 
-  // Maps the whole file at `path` read-only. On failure returns a non-ok Status and, when
+  // Maps the whole file at `path` read-only, asking for huge pages when it is at least 2 MiB
+  // (see mapped_file.cpp). On failure returns a non-ok Status and, when
   // `sys_errno` is non-null, stores the errno of the failing call there (0 if none).
   // An empty file is valid: is_open() is true, size() is 0 and data() is null.
   static Status open(const char* path, MappedFile* out, int* sys_errno);
