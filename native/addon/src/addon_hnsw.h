@@ -39,7 +39,7 @@ struct HnswArenaArg {
 
 // Reads and bounds-checks an arena object for rows of `row_bytes` bytes; pins memory buffers
 // on `worker`. Throws AddonError(kInvalidArgument).
-HnswArenaArg ReadHnswArena(const Napi::Value& value, size_t row_bytes, AddonPromiseWorker& worker);
+HnswArenaArg ReadHnswArena(const Napi::Value& value, size_t row_bytes, BufferKeeper& worker);
 
 // Reads {type, metric, dim, m, efConstruction, seed?}.
 vecgres::HnswParams ReadHnswParams(const Napi::Value& value);

@@ -49,7 +49,7 @@ vecgres::HnswParams ReadHnswParams(const Napi::Value& value) {
   return p;
 }
 
-HnswArenaArg ReadHnswArena(const Napi::Value& value, size_t row_bytes, AddonPromiseWorker& worker) {
+HnswArenaArg ReadHnswArena(const Napi::Value& value, size_t row_bytes, BufferKeeper& worker) {
   const Napi::Object o = ReadObject(value, "arena");
   HnswArenaArg out;
   out.arena.n_rows = ReadInteger(o.Get("rows"), 0, kMaxRows, "arena.rows");

@@ -60,43 +60,51 @@ class AddonHnswAddWorker : public AddonPromiseWorker {
   bool counted_ = false;
 };
 
-// search(arena, queries, nq, k, {ef?, allow?, stop?, twoHop?}, out: {ids, dists, counts, distances?})
-// out.distances: optional Uint32Array >= nq, distance computations per query.
-class AddonHnswSearchWorker : public AddonPromiseWorker {
- public:
-  AddonHnswSearchWorker(Napi::Env env, AddonHnsw& self)
-      : AddonPromiseWorker(env, "vecgres.hnsw.search"), index_(self.index()) {}
+// One search call's arguments, read and pinned through `keeper`: a promise worker for the
+// threadpool search, a CallScope for searchSync.
+struct HnswSearchCall {
+  std::shared_ptr<vecgres::HnswIndex> index;
+  HnswArenaArg arena;
+  vecgres::HnswSearchArgs args;
+  SearchOut out;
 
-  void Read(const Napi::CallbackInfo& info) {
-    Keep(info.This().As<Napi::Object>());
-    const size_t rb = RowBytes(*index_);
-    arena_ = ReadHnswArena(info[0], rb, *this);
-    const Napi::Object opts = ReadSearchIo(info, rb, *this, args_, out_);
-    args_.ef = ReadOptionalInteger(opts, "ef", 1, vecgres::kHnswMaxEf, 40);
-    args_.two_hop = ReadOptionalFlag(opts, "twoHop");
-    args_.max_distances = ReadOptionalInteger(opts, "maxDistances", 0, UINT32_MAX, 0);
+  void Read(const Napi::CallbackInfo& info, BufferKeeper& keeper) {
+    keeper.Keep(info.This().As<Napi::Object>());
+    const size_t rb = RowBytes(*index);
+    arena = ReadHnswArena(info[0], rb, keeper);
+    const Napi::Object opts = ReadSearchIo(info, rb, keeper, args, out);
+    args.ef = ReadOptionalInteger(opts, "ef", 1, vecgres::kHnswMaxEf, 40);
+    args.two_hop = ReadOptionalFlag(opts, "twoHop");
+    args.max_distances = ReadOptionalInteger(opts, "maxDistances", 0, UINT32_MAX, 0);
     const Napi::Value distances = info[5].As<Napi::Object>().Get("distances");
     if (!distances.IsUndefined()) {
       const BufferArg d = ReadTypedArray(distances, napi_uint32_array, "out.distances");
-      if (d.length < args_.nq) ThrowInvalid("out.distances needs nq = " + std::to_string(args_.nq) + " elements");
-      Keep(d.object);
-      args_.distances = reinterpret_cast<uint32_t*>(d.data);
+      if (d.length < args.nq) ThrowInvalid("out.distances needs nq = " + std::to_string(args.nq) + " elements");
+      keeper.Keep(d.object);
+      args.distances = reinterpret_cast<uint32_t*>(d.data);
     }
   }
 
-  // searchSync: the same search on the JS thread (the caller bounded nq, k and ef).
-  void RunNow() { Run(); }
+  void Run() {
+    ThrowIfError(index->search(vecgres::active_kernels(), arena.arena, args, out.ids, out.dists, out.counts));
+  }
+};
+
+// search(arena, queries, nq, k, {ef?, allow?, stop?, twoHop?, maxDistances?},
+//        out: {ids, dists, counts, distances?}) -> Promise
+// out.distances: optional Uint32Array >= nq, distance computations per query.
+class AddonHnswSearchWorker : public AddonPromiseWorker {
+ public:
+  AddonHnswSearchWorker(Napi::Env env, AddonHnsw& self) : AddonPromiseWorker(env, "vecgres.hnsw.search") {
+    call_.index = self.index();
+  }
+  void Read(const Napi::CallbackInfo& info) { call_.Read(info, *this); }
 
  protected:
-  void Run() override {
-    ThrowIfError(index_->search(vecgres::active_kernels(), arena_.arena, args_, out_.ids, out_.dists, out_.counts));
-  }
+  void Run() override { call_.Run(); }
 
  private:
-  std::shared_ptr<vecgres::HnswIndex> index_;
-  HnswArenaArg arena_;
-  vecgres::HnswSearchArgs args_;
-  SearchOut out_;
+  HnswSearchCall call_;
 };
 
 // addGroupLinks(arena, positions: Uint32Array, offsets: Uint32Array (groups + 1),
@@ -230,20 +238,18 @@ Napi::Value StartHnswSearch(const Napi::CallbackInfo& info, AddonHnsw& self) {
 // visits O(ef * M * log n) nodes (sublinear), so this bound keeps one call to tens or hundreds
 // of microseconds, well under an event-loop tick budget, and saves the threadpool hop (queue,
 // wake-up, promise settle: tens of microseconds per query). Larger or batched searches must
-// use the async search. The worker object is only used to parse and pin the arguments (the
-// buffers stay alive for the duration of this call anyway); it is never queued.
+// use the async search. The arguments are read as search reads them but not pinned (they stay
+// alive for the call anyway): no worker, promise or persistent reference is created per query.
 Napi::Value RunHnswSearchSync(const Napi::CallbackInfo& info, AddonHnsw& self) {
-  AddonHnswSearchWorker worker(info.Env(), self);
-  worker.Read(info);
-  const uint64_t nq = ReadInteger(info[2], 0, kMaxQueries, "nq");
-  const uint64_t k = ReadInteger(info[3], 0, kMaxK, "k");
-  const Napi::Object opts = ReadOptions(info[4], info.Env());
-  const uint64_t ef = ReadOptionalInteger(opts, "ef", 1, vecgres::kHnswMaxEf, 40);
-  if (nq > 1 || k > kHnswSyncMaxK || ef > kHnswSyncMaxEf) {
+  HnswSearchCall call;
+  call.index = self.index();
+  CallScope scope;
+  call.Read(info, scope);
+  if (call.args.nq > 1 || call.args.k > kHnswSyncMaxK || call.args.ef > kHnswSyncMaxEf) {
     ThrowInvalid("searchSync is bounded to nq <= 1, k <= " + std::to_string(kHnswSyncMaxK) + ", ef <= " +
                  std::to_string(kHnswSyncMaxEf) + " (use search)");
   }
-  worker.RunNow();
+  call.Run();
   return info.Env().Undefined();
 }
 

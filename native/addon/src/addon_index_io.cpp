@@ -30,7 +30,7 @@ Napi::Object ReadOptions(const Napi::Value& v, Napi::Env env) {
   return v.IsUndefined() ? Napi::Object::New(env) : ReadObject(v, "options");
 }
 
-const volatile int32_t* ReadStop(const Napi::Object& opts, AddonPromiseWorker& worker) {
+const volatile int32_t* ReadStop(const Napi::Object& opts, BufferKeeper& worker) {
   const Napi::Value v = opts.Get("stop");
   if (v.IsUndefined()) return nullptr;
   const BufferArg stop = ReadTypedArray(v, napi_int32_array, "stop");

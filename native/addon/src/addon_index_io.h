@@ -51,7 +51,7 @@ IndexSource ReadIndexSource(const Napi::CallbackInfo& info);
 Napi::Object ReadOptions(const Napi::Value& v, Napi::Env env);
 
 // options.stop: a shared Int32Array the core polls (nonzero cancels); nullptr when absent.
-const volatile int32_t* ReadStop(const Napi::Object& opts, AddonPromiseWorker& worker);
+const volatile int32_t* ReadStop(const Napi::Object& opts, BufferKeeper& worker);
 
 // The caller-allocated outputs of a search.
 struct SearchOut {
@@ -63,7 +63,7 @@ struct SearchOut {
 // Reads info[1..5] of a search call into `args` (a core *SearchArgs: queries, nq, k, allow,
 // allow_bits, stop) and `out`; returns the options object (info[4]).
 template <class Args>
-Napi::Object ReadSearchIo(const Napi::CallbackInfo& info, size_t row_bytes, AddonPromiseWorker& worker,
+Napi::Object ReadSearchIo(const Napi::CallbackInfo& info, size_t row_bytes, BufferKeeper& worker,
                           Args& args, SearchOut& out) {
   const BufferArg queries = ReadBuffer(info[1], napi_uint8_array, false, "queries");
   args.nq = ReadInteger(info[2], 0, kMaxQueries, "nq");

@@ -22,14 +22,30 @@
 
 namespace vecgres_addon {
 
-class AddonPromiseWorker : public Napi::AsyncWorker {
+// Pins the buffers a native call reads or writes through raw pointers while it runs.
+class BufferKeeper {
+ public:
+  virtual void Keep(const Napi::Object& object) = 0;
+
+ protected:
+  ~BufferKeeper() = default;
+};
+
+// For calls that finish before they return to JS: their arguments stay alive for the call
+// anyway, so nothing needs pinning (no persistent references to create and delete).
+class CallScope final : public BufferKeeper {
+ public:
+  void Keep(const Napi::Object&) override {}
+};
+
+class AddonPromiseWorker : public Napi::AsyncWorker, public BufferKeeper {
  public:
   // Queues `worker` on the threadpool (ownership passes to libuv/node-addon-api, which deletes
   // it after OnOK/OnError) and returns its promise.
   static Napi::Value Start(std::unique_ptr<AddonPromiseWorker> worker);
 
   // Pins `object` (an ArrayBuffer or TypedArray whose memory Run() touches) until settled.
-  void Keep(const Napi::Object& object);
+  void Keep(const Napi::Object& object) override;
 
  protected:
   AddonPromiseWorker(Napi::Env env, const char* resource_name);

@@ -103,7 +103,7 @@ BufferArg ReadArena(const Napi::Value& value, napi_typedarray_type type,
 
 }  // namespace
 
-ScanSpecArg ReadScanSpec(const Napi::Value& value, AddonPromiseWorker& worker) {
+ScanSpecArg ReadScanSpec(const Napi::Value& value, BufferKeeper& worker) {
   const Napi::Object spec = ReadObject(value, "scan spec");
   const TypeInfo& type = ReadType(spec);
   const MetricInfo& metric = ReadMetric(spec, type);

@@ -27,7 +27,7 @@ struct ScanSpecArg {
 // ArrayBuffer, or `{file: MappedFile, byteOffset}` (rows read in place from the mapping). Throws AddonError on bad input.
 // Does NOT check that ids < nRows (O(n_ids)); the worker does that off the JS thread with
 // CheckIdsInRange before calling the core.
-ScanSpecArg ReadScanSpec(const Napi::Value& value, AddonPromiseWorker& worker);
+ScanSpecArg ReadScanSpec(const Napi::Value& value, BufferKeeper& worker);
 
 // Throws AddonError(kInvalidArgument) naming the first id >= n_rows. Threadpool-safe.
 void CheckIdsInRange(const vecgres::ScanArgs& args);

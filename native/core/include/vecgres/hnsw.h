@@ -92,11 +92,13 @@ class DistanceComputer {
   // 1 / sqrt(dot(v, v)), 0 for a zero (or non-finite) norm.
   float inverse_norm(const void* v) const;
   bool is_cosine() const { return cosine_; }
-  // The first lines of row i (up to 512 bytes; the hardware prefetcher follows a longer row).
+  // The first lines of row i (up to 512 bytes; the hardware prefetcher follows a longer row),
+  // and for cosine its stored norm, another random read per scored row.
   void prefetch(uint32_t i) const {
 #if defined(__GNUC__)
     const char* p = reinterpret_cast<const char*>(row(i));
     for (size_t off = 0; off < prefetch_bytes_; off += 64) __builtin_prefetch(p + off);
+    if (cosine_) __builtin_prefetch(norms_ + i);
 #else
     (void)i;
 #endif

@@ -137,8 +137,10 @@ Status HnswIndex::search(const KernelTable& kt, const HnswArena& arena, const Hn
   const DistanceComputer dc(kt, params_, arena, norms_);
   const size_t ef = std::max(a.ef, a.k);
   const uint8_t* qs = static_cast<const uint8_t*>(a.queries);
-  MaxHeap top;  // reused by every query of the batch
+  MaxHeap top;  // reused by every query of the batch, sized once (no regrowth per query)
   MinHeap cand;
+  top.v.reserve(ef + 1);
+  cand.v.reserve(2 * ef + 64);
   std::vector<uint32_t> scratch;
   // Two-hop budgets depend on the share of allowed nodes: one popcount per call (n / 8 bytes).
   double ratio = 0;
