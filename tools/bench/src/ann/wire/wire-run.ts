@@ -186,18 +186,24 @@ async function measureClients(
     await Promise.all(clients.map((c) => c.set(`SET hnsw.ef_search = ${Math.max(ef, opts.k)}`)));
     const warm = literals.slice(0, Math.min(opts.warmup, literals.length));
     await Promise.all(clients.map((c, i) => clientPass(c, warm, i, clients.length, [], [])));
-    const found: number[][] = new Array(literals.length);
-    const latMs: number[] = [];
-    const t0 = performance.now();
-    await Promise.all(clients.map((c, i) => clientPass(c, literals, i, clients.length, found, latMs)));
-    const totalMs = performance.now() - t0;
-    const run: EfResult = {
-      ef,
-      recall: meanRecall(found, ds.gt, ds.gtD, opts.k),
-      qps: qpsOf(literals.length, totalMs),
-      p50Ms: percentile(latMs, 50),
-      p99Ms: percentile(latMs, 99),
-    };
+    // `reps` timed passes, the fastest reported (as in-process engines are measured).
+    let run: EfResult | undefined;
+    for (let rep = 0; rep < Math.max(1, opts.reps); rep++) {
+      const found: number[][] = new Array(literals.length);
+      const latMs: number[] = [];
+      const t0 = performance.now();
+      await Promise.all(clients.map((c, i) => clientPass(c, literals, i, clients.length, found, latMs)));
+      const qps = qpsOf(literals.length, performance.now() - t0);
+      if (run && run.qps >= qps) continue;
+      run = {
+        ef,
+        recall: meanRecall(found, ds.gt, ds.gtD, opts.k),
+        qps,
+        p50Ms: percentile(latMs, 50),
+        p99Ms: percentile(latMs, 99),
+      };
+    }
+    if (!run) throw new Error('unreachable: at least one pass runs');
     log(`  wire c=${clients.length} ef=${ef}: recall@${opts.k} ${run.recall.toFixed(4)}  ${run.qps.toFixed(0)} QPS  p50 ${run.p50Ms.toFixed(3)} ms  p99 ${run.p99Ms.toFixed(3)} ms`);
     runs.push(run);
   }
