@@ -35,6 +35,12 @@ export interface MappedFile {
    * file throws INVALID_ARGUMENT.
    */
   readInto(offset: number, target: ArrayBufferView): number;
+  /**
+   * Synchronous copy of byte ranges (`ranges`: start, end pairs) back to back into target, in
+   * one call; returns the bytes copied. A range outside the file or a target too small throws
+   * INVALID_ARGUMENT. For the payloads of a query's result rows (small, on the event loop).
+   */
+  readRanges(ranges: Float64Array, target: ArrayBufferView): number;
   /** madvise over [offset, offset + length) (default: the whole file). */
   advise(hint: MadviseHint, offset?: number, length?: number): void;
 }

@@ -30,9 +30,9 @@ export async function indexedScanBatches(node: PhysicalScan, ctx: ExecContext, t
   const src = ctx.tables.vectorSource!(node.table, node.columns);
   const rt = ctx.vectorIndexes;
   const own = ownChangesOf(src);
-  if (own === undefined || !src.rowAt || !rt || src.storageId === undefined) return undefined;
+  if (own === undefined || !src.rowsAt || !rt || src.storageId === undefined) return undefined;
   const storageId = src.storageId;
-  const rowAt = src.rowAt.bind(src);
+  const rowsAt = src.rowsAt.bind(src);
   const resolved = await resolveFilter(tree);
   const refs = node.payloadIndexes ?? [];
   return {
@@ -51,12 +51,9 @@ export async function indexedScanBatches(node: PhysicalScan, ctx: ExecContext, t
         const cands = segmentCandidates(resolved, indexes, rows, visible)?.bits ?? new RowBitmap(rows, visible);
         const positions = cands.positions();
         for (let start = 0; start < positions.length; start += BATCH_SIZE) {
-          const batch: Row[] = [];
-          for (let j = start; j < Math.min(positions.length, start + BATCH_SIZE); j++) {
-            const row = rowAt(seg, positions[j]);
-            if (node.rowId) row.push(seg.rowId(positions[j]));
-            batch.push(row);
-          }
+          const end = Math.min(positions.length, start + BATCH_SIZE);
+          const batch = rowsAt(seg, positions.subarray(start, end));
+          if (node.rowId) for (let j = start; j < end; j++) batch[j - start].push(seg.rowId(positions[j]));
           yield batch;
         }
       }

@@ -21,7 +21,6 @@
 import type { PayloadIndexRef } from '@vecgres/planner';
 import { RowBitmap, exactEstimate, type CardinalityEstimate } from '@vecgres/payload-index';
 import { segmentTopK, type SegmentMetric, type SegmentReader } from '@vecgres/storage';
-import type { Row } from '../exec/exec-context';
 import type { Compiled } from '../expr/compile-expr';
 import type { VectorSource } from '../storage/vector-source';
 import { DEFAULT_TWO_HOP_SELECTIVITY, LINKED_GROUP_SHARE, type AnnSearchSettings, type AnnSegmentIndex, type StopFlag } from '../vector-index/ann-index';
@@ -117,12 +116,11 @@ const EMPTY = { positions: new Uint32Array(0), dists: new Float32Array(0) };
  */
 async function recheck(env: FilteredEnv, seg: SegmentReader, positions: Uint32Array, sample = false): Promise<boolean[]> {
   const out = new Array<boolean>(positions.length).fill(false);
-  if (!env.src.rowAt) return out;
+  if (!env.src.rowsAt) return out;
   const t0 = now();
   for (let start = 0; start < positions.length; start += 1024) {
     const end = Math.min(positions.length, start + 1024);
-    const rows: Row[] = [];
-    for (let j = start; j < end; j++) rows.push(env.src.rowAt(seg, positions[j], env.filterNeeds));
+    const rows = env.src.rowsAt(seg, positions.subarray(start, end), env.filterNeeds);
     const pass = new Set(await filterBatch(env.filter, rows));
     for (let j = start; j < end; j++) out[j] = pass.has(rows[j - start]);
     env.count(end - start, 0);

@@ -69,8 +69,29 @@ interface SegmentCandidates {
   nullRows: number[];
 }
 
-/** `seg` / `pos`: where a segment candidate is (its row can be read there: vector-source rowAt). */
+/** `seg` / `pos`: where a segment candidate is (its row can be read there: vector-source rowsAt). */
 interface Candidate { rowId: number; dist: number; row?: Row; seg?: SegmentReader; pos?: number }
+
+/**
+ * The rows of the segment candidates among `top` (index j: top[j]'s row, or undefined for a
+ * candidate not in a segment), each segment's read in one rowsAt call.
+ */
+function leanRowsOf(src: VectorSource, top: readonly Candidate[], needs: ReadonlySet<number> | undefined): (Row | undefined)[] {
+  const out: (Row | undefined)[] = new Array(top.length);
+  const bySeg = new Map<SegmentReader, number[]>();
+  for (let j = 0; j < top.length; j++) {
+    const seg = top[j].seg;
+    if (!seg || top[j].pos === undefined) continue;
+    const at = bySeg.get(seg);
+    if (at) at.push(j);
+    else bySeg.set(seg, [j]);
+  }
+  for (const [seg, at] of bySeg) {
+    const rows = src.rowsAt!(seg, at.map((j) => top[j].pos!), needs);
+    for (let i = 0; i < at.length; i++) out[at[i]] = rows[i];
+  }
+  return out;
+}
 
 function bitsToPositions(bits: Uint8Array, valid: Uint8Array, rows: number, seg: SegmentReader): SegmentCandidates {
   const ids: number[] = [];
@@ -237,7 +258,7 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
     // inserts evaluated in JS (payload-index/own-writes.ts); a source that cannot describe them
     // takes the rows() path.
     const own = ownChangesOf(src);
-    if (!usesIndexes || !filterTree || !filter || own === undefined || !src.rowAt) return undefined;
+    if (!usesIndexes || !filterTree || !filter || own === undefined || !src.rowsAt) return undefined;
     return {
       own,
       ...(stages ? { stages } : {}),
@@ -264,6 +285,9 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
     const merged: Candidate[] = [];
     const nullRows: number[] = [];
     for (const seg of src.segments) {
+      // An empty segment (the write buffer between flushes) has nothing to rank: no exact scan,
+      // no stop flag, no pause for it.
+      if (seg.rowCount() === 0) continue;
       if (env) {
         const index = ann ? await segmentIndexOf(ann.rt, src.storageId, seg, ann.spec) : undefined;
         const out = await filteredSegmentTopK(env, seg, index);
@@ -317,10 +341,14 @@ export function buildVectorTopK(node: PhysicalVectorTopK, ctx: ExecContext, need
     // An index search whose consumer does not read the ordered vector (SELECT id ... ORDER BY
     // emb <-> q): rows are read in place without their vectors and keep the index's order and
     // distances (an approximate scan either way); otherwise the scalar operator re-ranks them.
-    const lean = ann !== undefined && needs !== undefined && !needs.has(node.vectorIndex) && !src.ownWrites && src.rowAt !== undefined;
-    for (const c of merged.slice(0, k)) {
-      if (lean && c.seg && c.pos !== undefined) {
-        out.push({ row: src.rowAt!(c.seg, c.pos, needs), dist: c.dist });
+    const lean = ann !== undefined && needs !== undefined && !needs.has(node.vectorIndex) && !src.ownWrites && src.rowsAt !== undefined;
+    const top = merged.slice(0, k);
+    const leanRows = lean ? leanRowsOf(src, top, needs) : undefined;
+    for (let j = 0; j < top.length; j++) {
+      const c = top[j];
+      const leanRow = leanRows?.[j];
+      if (leanRow) {
+        out.push({ row: leanRow, dist: c.dist });
         continue;
       }
       const row = c.row ?? src.get(c.rowId);

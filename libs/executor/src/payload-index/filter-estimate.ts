@@ -66,13 +66,13 @@ async function estimateNode(ctx: ExecContext, node: PhysicalVectorTopK): Promise
     const threshold = Math.floor((kb * 1024) / Math.max(1, dim * 4));
     let small = count <= threshold;
     const ann = spec && rt ? await segmentIndexOf(rt, src.storageId, seg, spec) : undefined;
-    if (!res?.exact && !small && ann?.searchRechecked && src.rowAt && node.filter) {
+    if (!res?.exact && !small && ann?.searchRechecked && src.rowsAt && node.filter) {
       // As the executor: a superset straddling the threshold is sampled.
       const positions = (res?.bits ?? new RowBitmap(rows, visible)).positions();
       const filter = compileExpr(ctx, node.filter);
       const needs = columnsNeeded([node.filter]);
       const check = async (p: Uint32Array) => {
-        const batch: Row[] = Array.from(p, (i) => src.rowAt!(seg, i, needs));
+        const batch: Row[] = src.rowsAt!(seg, p, needs);
         const pass = new Set(await filterBatch(filter, batch));
         return batch.map((r) => pass.has(r));
       };

@@ -74,7 +74,7 @@ export function encodeRow(columns: readonly ScanColumn[], row: Row, codecs: Code
 export function decodeRow(columns: readonly ScanColumn[], values: Record<string, unknown>, codecs: CodecRegistry = BUILTIN_CODECS, needed?: ReadonlySet<number>): Row {
   const row: Row = new Array(columns.length);
   for (let i = 0; i < columns.length; i++) {
-    // A column the consumer does not read (vector-source.ts rowAt) stays NULL.
+    // A column the consumer does not read (vector-source.ts rowsAt) stays NULL.
     if (needed && !needed.has(i)) {
       row[i] = null;
       continue;

@@ -93,7 +93,7 @@ export class TransactionTableAccess implements TableAccess {
     const view = this.tx.view;
     const def = view.hasTable(id) ? view.table(id).def : undefined;
     const fresh = this.newVectorColumns.has(id);
-    // rowAt's attnums of the needed positions, for the last `needed` set (one per query).
+    // rowsAt's attnums of the needed positions, for the last `needed` set (one per query).
     let wantOf: ReadonlySet<number> | undefined;
     let want: Set<number> | undefined;
     return {
@@ -113,18 +113,23 @@ export class TransactionTableAccess implements TableAccess {
         };
       },
       get: (rowId) => this.get(table, rowId, columns),
-      rowAt: (seg, i, needed) => {
-        // The engine's row codec is the JSON one (storage-engine.ts default; ann-owned-rank.ts reads it too).
-        const values = jsonRowCodec.decode(seg.payload(i));
+      rowsAt: (seg, positions, needed) => {
         if (needed !== wantOf) {
           wantOf = needed;
           want = needed && neededAttnums(columns, needed);
         }
-        for (const c of def?.vectorColumns ?? []) {
-          if (want && !want.has(Number(c.name))) continue;
-          values[c.name] = seg.vector(c.name, i);
+        const payloads = seg.payloadsAt(positions);
+        const rows: Row[] = new Array(positions.length);
+        for (let j = 0; j < positions.length; j++) {
+          // The engine's row codec is the JSON one (storage-engine.ts default; ann-owned-rank.ts reads it too).
+          const values = jsonRowCodec.decode(payloads[j]);
+          for (const c of def?.vectorColumns ?? []) {
+            if (want && !want.has(Number(c.name))) continue;
+            values[c.name] = seg.vector(c.name, positions[j]);
+          }
+          rows[j] = decodeRow(columns, values, this.codecs, needed);
         }
-        return decodeRow(columns, values, this.codecs, needed);
+        return rows;
       },
     };
   }

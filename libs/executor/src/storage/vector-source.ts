@@ -23,12 +23,13 @@ export interface VectorSource {
   /** One row the transaction sees, by row id. */
   get(rowId: number): Row | null;
   /**
-   * Row `i` of `seg` (a segment of `segments`, a row the caller knows is visible: a candidate of
-   * its visibility bitmap, and no own writes). `needed`: positions in the node's columns to
-   * decode; the others are NULL, and a storage vector column not needed is not read at all
-   * (each is a read from the segment's vector file).
+   * Rows `positions` of `seg` (a segment of `segments`; rows the caller knows are visible:
+   * candidates of its visibility bitmap, and no own writes), in the order given. Their payloads
+   * are read together (one native call for a sealed segment). `needed`: positions in the node's
+   * columns to decode; the others are NULL, and a storage vector column not needed is not read
+   * at all (each is a read from the segment's vector file).
    */
-  rowAt?(seg: SegmentReader, i: number, needed?: ReadonlySet<number>): Row;
+  rowsAt?(seg: SegmentReader, positions: ArrayLike<number>, needed?: ReadonlySet<number>): Row[];
   /**
    * The transaction's own writes to the table as of this call: snapshot row ids it deleted and
    * rows it inserted (insert order); undefined when it cannot describe them (TRUNCATE, a table

@@ -109,6 +109,27 @@ describe('native mapped files', () => {
     f.close();
   });
 
+  it('readRanges copies byte ranges back to back and rejects ranges outside the file or a small target', async () => {
+    const data = randomBytes(5000, 7);
+    const p = path.join(dir, 'ranges.bin');
+    fs.writeFileSync(p, data);
+    const f = await native.openMappedFile(p);
+    const target = new Uint8Array(64);
+    expect(f.readRanges(new Float64Array([4000, 4010, 7, 7, 0, 3, 4990, 5000]), target)).toBe(23);
+    expect(Array.from(target.subarray(0, 23))).toEqual([
+      ...data.subarray(4000, 4010), ...data.subarray(0, 3), ...data.subarray(4990, 5000),
+    ]);
+    const bad = (ranges: number[], t = target) => () => f.readRanges(new Float64Array(ranges), t);
+    expect(bad([4990, 5001])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(bad([10, 5])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(bad([0.5, 2])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(bad([0])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(bad([0, 65])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    expect(() => f.readRanges([0, 1] as unknown as Float64Array, target)).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+    f.close();
+    expect(bad([0, 1])).toThrow(expect.objectContaining({ code: 'INVALID_ARGUMENT' }));
+  });
+
   it('close() during an in-flight checksum is safe: the worker keeps its lease', async () => {
     const data = randomBytes(4 << 20, 5);
     const p = path.join(dir, 'big.bin');

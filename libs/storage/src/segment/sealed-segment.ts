@@ -224,6 +224,26 @@ export class SealedSegment implements SegmentReader {
     if (out.byteLength > 0) this.payloadFile.readInto(start, out);
     return out;
   }
+  payloadsAt(positions: ArrayLike<number>): Uint8Array[] {
+    const ranges = new Float64Array(positions.length * 2);
+    let total = 0;
+    for (let j = 0; j < positions.length; j++) {
+      const i = positions[j];
+      if (!(i >= 0 && i < this.metaState.rows)) throw invalidStorageArgument(`segment ${this.id} has no row ${i}`);
+      ranges[2 * j] = this.payloadOffsets[i];
+      ranges[2 * j + 1] = this.payloadOffsets[i + 1];
+      total += ranges[2 * j + 1] - ranges[2 * j];
+    }
+    const bytes = new Uint8Array(total);
+    if (total > 0) this.payloadFile.readRanges(ranges, bytes);
+    const out: Uint8Array[] = new Array(positions.length);
+    for (let j = 0, at = 0; j < positions.length; j++) {
+      const len = ranges[2 * j + 1] - ranges[2 * j];
+      out[j] = bytes.subarray(at, at + len);
+      at += len;
+    }
+    return out;
+  }
   findRow(rowId: number): number {
     let lo = 0;
     let hi = this.metaState.rows - 1;

@@ -47,6 +47,9 @@ export class MutableSegment implements SegmentReader {
   payload(i: number): Uint8Array {
     return this.payloads[i];
   }
+  payloadsAt(positions: ArrayLike<number>): Uint8Array[] {
+    return Array.from(positions, (i) => this.payloads[i]);
+  }
   findRow(rowId: number): number {
     return this.positions.get(rowId) ?? -1;
   }

@@ -23,6 +23,11 @@ export interface SegmentReader {
   /** Commit sequence that deleted row i, 0 if live. Read live: it changes after sealing. */
   xmax(i: number): number;
   payload(i: number): Uint8Array;
+  /**
+   * The payloads of rows `positions` (any order, repeats allowed), read together: a sealed
+   * segment copies them out of its mapping in one native call (a query's result rows).
+   */
+  payloadsAt(positions: ArrayLike<number>): Uint8Array[];
   /** A copy of row i's vector in column `col`, or null when the value is NULL. */
   vector(col: string, i: number): Float32Array | null;
   /** Validity of vector column `col` per row: bit i (LSB-first) set when row i is non-NULL. */
