@@ -9,8 +9,10 @@
 //   - the build: seal the table's committed mutable rows first, so the data lives in sealed
 //     segments, then one index per sealed segment (annIndexManager.buildTable).
 // Only `vector(n)` columns stored apart from the payload (storage vector columns, float32) get
-// files; indexes over halfvec / bit / sparsevec or expressions are catalog-only and searched
-// exactly (the planner does not choose them).
+// files here. HNSW indexes owning their vectors (halfvec / bit columns, expression keys:
+// ann-owned-index.ts) are built per sealed segment in the background, queued by the first query
+// that meets a segment without one (their key is evaluated by the executor); until then, and
+// for sparsevec and IVFFlat over other types, the rows are searched exactly.
 import { Catalog, type CatalogNotice, type CatalogState, type IndexRelation } from '@vecgres/catalog';
 import { SQLSTATE, SqlError } from '@vecgres/errors';
 import { payloadIndexRef, type ScanColumn } from '@vecgres/planner';
