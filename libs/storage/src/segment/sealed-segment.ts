@@ -110,34 +110,19 @@ export class SealedSegment implements SegmentReader {
         const b = await fs.readFile(p).catch((e) => {
           throw fsError('read segment file', p, e);
         });
-        await verify(p, entry, b.byteLength, await crc32cOf(native, b));
+        verify(p, entry, b.byteLength, await crc32cOf(native, b));
         return b;
-      };
-      const verify = async (p: string, entry: { bytes: number; crc32c: number }, bytes: number, crc: number) => {
-        if (bytes !== entry.bytes || crc !== entry.crc32c) {
-          throw dataCorrupted(`checksum mismatch in segment file "${p}"`, {
-            detail: `expected ${entry.bytes} bytes with CRC-32C ${hex32(entry.crc32c)}, found ${bytes} bytes with ${hex32(crc)}`,
-          });
-        }
       };
       const n = meta.rows;
       const rowIdBytes = await read('rowids.u32');
       const rowIds = new Uint32Array(rowIdBytes.slice().buffer, 0, n);
       const xmins = u64ToF64(await read('xmin.u64'), n);
       const baseXmax = u64ToF64(await read('xmax.u64'), n);
-      // Mapped, then verified through the mapping (mappedCrc32c releases what it read, so the
-      // file is not left resident): the page cache then holds the file in the folios the
-      // mapping faulted in, 2 MiB ones where the kernel can, which searches map with 2 MiB
-      // page-table entries. A read() pass first would cache it in small folios for good.
       const mapVerified = async (name: string): Promise<MappedFile> => {
-        const p = path.join(dir, name);
         const entry = meta.files[name];
         if (!entry) throw dataCorrupted(`segment "${dir}" does not list file "${name}"`);
-        const file = await native.openMappedFile(p).catch((e) => {
-          throw fsError('map segment file', p, e);
-        });
+        const file = await mapVerifiedFile(native, path.join(dir, name), entry);
         mapped.push(file);
-        await verify(p, entry, file.byteLength, await native.mappedCrc32c(file, 0, file.byteLength));
         return file;
       };
       const payloadPath = path.join(dir, 'payload.bin');
@@ -174,7 +159,7 @@ export class SealedSegment implements SegmentReader {
         verified.add(vectorFileName(col.name));
         verified.add(validityFileName(col.name));
       }
-      // Verified through a mapping closed right after (see mapVerified): an index graph is
+      // Verified through a mapping closed right after (see mapVerifiedFile): an index graph is
       // mapped or read when first used, not kept from here.
       for (const name of Object.keys(meta.files)) {
         if (verified.has(name)) continue;
@@ -188,7 +173,7 @@ export class SealedSegment implements SegmentReader {
         const b = await fs.readFile(p).catch((e) => {
           throw fsError('read segment file', p, e);
         });
-        await verify(p, { bytes: b.byteLength, crc32c: deletes.crc32c }, b.byteLength, await crc32cOf(native, b));
+        verify(p, { bytes: b.byteLength, crc32c: deletes.crc32c }, b.byteLength, await crc32cOf(native, b));
         const d = decodeDeletes(b);
         if (!d) throw dataCorrupted(`bad header in segment file "${p}"`);
         for (let k = 0; k < d.positions.length; k++) xmaxs[d.positions[k]] = d.xmax[k];
@@ -375,10 +360,7 @@ export class SealedSegment implements SegmentReader {
     if (!entry) throw invalidStorageArgument(`segment ${this.id} has no file "${name}"`);
     const p = path.join(this.dir, name);
     const b = await fs.readFile(p);
-    const crc = await crc32cOf(native, b);
-    if (b.byteLength !== entry.bytes || crc !== entry.crc32c) {
-      throw dataCorrupted(`checksum mismatch in segment file "${p}"`);
-    }
+    verify(p, entry, b.byteLength, await crc32cOf(native, b));
     return b;
   }
 
@@ -389,16 +371,7 @@ export class SealedSegment implements SegmentReader {
   async mapFile(native: StorageNative, name: string): Promise<MappedFile> {
     const entry = this.metaState.files[name];
     if (!entry) throw invalidStorageArgument(`segment ${this.id} has no file "${name}"`);
-    const p = path.join(this.dir, name);
-    const file = await native.openMappedFile(p);
-    try {
-      const crc = await native.mappedCrc32c(file, 0, file.byteLength);
-      if (file.byteLength !== entry.bytes || crc !== entry.crc32c) throw dataCorrupted(`checksum mismatch in segment file "${p}"`);
-      return file;
-    } catch (e) {
-      file.close();
-      throw e;
-    }
+    return mapVerifiedFile(native, path.join(this.dir, name), entry);
   }
 
   /**
@@ -462,6 +435,33 @@ export class SealedSegment implements SegmentReader {
     if (this.dropped) return;
     this.dropped = true;
     this.release();
+  }
+}
+
+function verify(p: string, entry: { bytes: number; crc32c: number }, bytes: number, crc: number): void {
+  if (bytes !== entry.bytes || crc !== entry.crc32c) {
+    throw dataCorrupted(`checksum mismatch in segment file "${p}"`, {
+      detail: `expected ${entry.bytes} bytes with CRC-32C ${hex32(entry.crc32c)}, found ${bytes} bytes with ${hex32(crc)}`,
+    });
+  }
+}
+
+/**
+ * Maps file `p` and verifies it through the mapping (closed again if that fails).
+ * mappedCrc32c releases what it read, so the file is not left resident, and the page cache then
+ * holds it in the folios the mapping faulted in: 2 MiB ones where the kernel can, which searches
+ * map with 2 MiB page-table entries. A read() pass first would cache it in small folios for good.
+ */
+async function mapVerifiedFile(native: StorageNative, p: string, entry: { bytes: number; crc32c: number }): Promise<MappedFile> {
+  const file = await native.openMappedFile(p).catch((e) => {
+    throw fsError('map segment file', p, e);
+  });
+  try {
+    verify(p, entry, file.byteLength, await native.mappedCrc32c(file, 0, file.byteLength));
+    return file;
+  } catch (e) {
+    file.close();
+    throw e;
   }
 }
 
